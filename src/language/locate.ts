@@ -1,0 +1,46 @@
+import type { CaiDocument, Job, Parallel, Step, TopItem, Workflow } from './model'
+
+/** What stands at a text offset, from the top-level item down to the step. */
+export interface Location {
+  item: TopItem
+  /** The parallel block holding the offset (or holding the step), with its index among the workflow's parallel blocks. */
+  parallel?: { block: Parallel; index: number }
+  step?: Step
+}
+
+function within(span: { start: number; end: number } | undefined, offset: number): boolean {
+  return !!span && offset >= span.start && offset <= span.end
+}
+
+/** The innermost workflow/job/step at `offset`; undefined between items. */
+export function locate(doc: CaiDocument, offset: number): Location | undefined {
+  const item = doc.items.find((candidate) => within(candidate.span, offset))
+  if (!item) return undefined
+  if (item.kind !== 'workflow') return { item }
+  let parallelIndex = 0
+  for (const entry of item.steps.items) {
+    if (entry.kind === 'step') {
+      if (within(entry.span, offset)) return { item, step: entry }
+      continue
+    }
+    if (within(entry.span, offset)) {
+      const step = entry.branches.find((branch) => within(branch.span, offset))
+      return { item, parallel: { block: entry, index: parallelIndex }, step }
+    }
+    parallelIndex++
+  }
+  return { item }
+}
+
+/** Every step of a workflow in flow order, parallel branches included. */
+export function allSteps(workflow: Workflow): Step[] {
+  return workflow.steps.items.flatMap((entry) => (entry.kind === 'step' ? [entry] : entry.branches))
+}
+
+export function findWorkflow(doc: CaiDocument, name: string): Workflow | undefined {
+  return doc.items.find((item): item is Workflow => item.kind === 'workflow' && item.name === name)
+}
+
+export function findJob(doc: CaiDocument, name: string): Job | undefined {
+  return doc.items.find((item): item is Job => item.kind === 'job' && item.name === name)
+}

@@ -1,0 +1,234 @@
+import { createStore } from 'zustand/vanilla'
+import { useStore } from 'zustand'
+import { createIncrementalParser } from '../language/parse'
+import { print } from '../language/print'
+import { validate } from '../language/validate'
+import { locate, findWorkflow, findJob, allSteps } from '../language/locate'
+import type { CaiDocument, Diagnostic, Job, ParseResult, Span, Workflow } from '../language/model'
+import { parseNodeId, stepNodeId, parallelNodeId, triggerNodeId, jobNodeId, type NodeRef } from './node-ids'
+
+export type ThemeSetting = 'system' | 'light' | 'dark'
+export type CanvasMode = 'workflow' | 'jobs'
+/** Who changed the text: the editor ignores its own changes and mirrors the others. */
+export type TextOrigin = 'editor' | 'canvas' | 'file' | 'format'
+
+/** A request to the text pane to select (and scroll to) a span. */
+export interface RevealRequest {
+  span: Span
+  seq: number
+  focus: boolean
+}
+
+export interface ViewState {
+  theme: ThemeSetting
+  dataFlow: boolean
+  editorVisible: boolean
+  canvasVisible: boolean
+  /** The canvas's share of the width, 0..1. */
+  split: number
+  mode: CanvasMode
+}
+
+export interface DesignerState {
+  docName: string
+  /** The truth. Everything below it is derived from it. */
+  text: string
+  textOrigin: TextOrigin
+  parsed: ParseResult
+  /** Syntax and validation diagnostics, by position. */
+  diagnostics: Diagnostic[]
+  /** The last good parse of each declaration, keyed `workflow:NAME` / `job:NAME`: shown greyed while it is broken. */
+  lastGood: Record<string, Workflow | Job>
+  selectedWorkflow: string | null
+  selectedNodeId: string | null
+  cursorOffset: number
+  reveal: RevealRequest | null
+  view: ViewState
+
+  setText(text: string, origin?: TextOrigin): void
+  setDocName(name: string): void
+  /** The text cursor moved: select the workflow and node it is in. */
+  setCursor(offset: number): void
+  selectWorkflow(name: string): void
+  /** A node was chosen on the canvas: select it and reveal its text. */
+  selectNode(id: string | null, options?: { reveal?: boolean; focus?: boolean }): void
+  revealSpan(span: Span, focus?: boolean): void
+  format(): void
+  setView(patch: Partial<ViewState>): void
+}
+
+const lastGoodKey = (kind: 'workflow' | 'job', name: string) => `${kind}:${name}`
+
+function derive(parse: (text: string) => ParseResult, text: string, previousGood: Record<string, Workflow | Job>) {
+  const parsed = parse(text)
+  const diagnostics = [...parsed.diagnostics, ...validate(parsed.doc, text)].sort(
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
+  )
+  let lastGood = previousGood
+  for (const item of parsed.doc.items) {
+    if (item.kind !== 'workflow' && item.kind !== 'job') continue
+    const key = lastGoodKey(item.kind, item.name)
+    if (lastGood[key] !== item) {
+      if (lastGood === previousGood) lastGood = { ...previousGood }
+      lastGood[key] = item
+    }
+  }
+  return { parsed, diagnostics, lastGood }
+}
+
+/** The names of the workflows shown on the canvas: parsed ones and broken ones whose name is known. */
+export function workflowNames(doc: CaiDocument): string[] {
+  const names: string[] = []
+  for (const item of doc.items) {
+    if (item.kind === 'workflow') names.push(item.name)
+    else if (item.kind === 'broken' && item.declaration === 'workflow' && item.name) names.push(item.name)
+  }
+  return names
+}
+
+function keepSelectedWorkflow(doc: CaiDocument, current: string | null, cursorOffset: number): string | null {
+  const names = workflowNames(doc)
+  if (current && names.includes(current)) return current
+  const here = locate(doc, cursorOffset)?.item
+  if (here && (here.kind === 'workflow' || (here.kind === 'broken' && here.declaration === 'workflow'))) {
+    return here.name ?? names[0] ?? null
+  }
+  return names[0] ?? null
+}
+
+/** The node id at a text offset, if the offset is inside a workflow or job. */
+export function nodeIdAt(doc: CaiDocument, offset: number): string | null {
+  const here = locate(doc, offset)
+  if (!here) return null
+  if (here.item.kind === 'job') return jobNodeId(here.item.name)
+  if (here.item.kind !== 'workflow') return null
+  const workflow = here.item
+  if (here.step) return stepNodeId(workflow.name, here.step.name)
+  if (here.parallel) return parallelNodeId(workflow.name, here.parallel.index)
+  if (workflow.trigger.span && offset >= workflow.trigger.span.start && offset <= workflow.trigger.span.end) {
+    return triggerNodeId(workflow.name)
+  }
+  return null
+}
+
+/** The text span a node stands for. */
+export function spanOfNode(doc: CaiDocument, ref: NodeRef): Span | undefined {
+  if (ref.kind === 'job') return findJob(doc, ref.job)?.span
+  const workflow = findWorkflow(doc, ref.workflow)
+  if (!workflow) return undefined
+  switch (ref.kind) {
+    case 'step':
+      return allSteps(workflow).find((step) => step.name === ref.step)?.span
+    case 'trigger':
+      return workflow.trigger.span
+    case 'end':
+      return workflow.timeout?.span ?? workflow.span
+    case 'parallel':
+      return workflow.steps.items.filter((entry) => entry.kind === 'parallel')[ref.index]?.span
+  }
+}
+
+export function createDesignerStore(initialText = '', docName = 'untitled.cai') {
+  const parse = createIncrementalParser()
+  const initial = derive(parse, initialText, {})
+  let revealSeq = 0
+
+  return createStore<DesignerState>()((set, get) => ({
+    docName,
+    text: initialText,
+    textOrigin: 'file',
+    ...initial,
+    selectedWorkflow: keepSelectedWorkflow(initial.parsed.doc, null, 0),
+    selectedNodeId: null,
+    cursorOffset: 0,
+    reveal: null,
+    view: { theme: 'system', dataFlow: false, editorVisible: true, canvasVisible: true, split: 0.55, mode: 'workflow' },
+
+    setText(text, origin = 'editor') {
+      const state = get()
+      if (text === state.text) return
+      const next = derive(parse, text, state.lastGood)
+      set({
+        text,
+        textOrigin: origin,
+        ...next,
+        selectedWorkflow: keepSelectedWorkflow(next.parsed.doc, state.selectedWorkflow, state.cursorOffset),
+      })
+    },
+
+    setDocName(name) {
+      set({ docName: name })
+    },
+
+    setCursor(offset) {
+      const { parsed, selectedWorkflow } = get()
+      const here = locate(parsed.doc, offset)
+      let workflow = selectedWorkflow
+      if (here?.item.kind === 'workflow') workflow = here.item.name
+      else if (here?.item.kind === 'broken' && here.item.declaration === 'workflow' && here.item.name) workflow = here.item.name
+      const nodeId = nodeIdAt(parsed.doc, offset)
+      const mode = here?.item.kind === 'job' ? 'jobs' : here?.item.kind === 'workflow' ? 'workflow' : get().view.mode
+      set({ cursorOffset: offset, selectedWorkflow: workflow, selectedNodeId: nodeId, view: { ...get().view, mode } })
+    },
+
+    selectWorkflow(name) {
+      set({ selectedWorkflow: name, selectedNodeId: null, view: { ...get().view, mode: 'workflow' } })
+    },
+
+    selectNode(id, options = {}) {
+      if (!id) {
+        set({ selectedNodeId: null })
+        return
+      }
+      const ref = parseNodeId(id)
+      const span = ref && spanOfNode(get().parsed.doc, ref)
+      set({
+        selectedNodeId: id,
+        ...(ref && ref.kind !== 'job' ? { selectedWorkflow: ref.workflow } : {}),
+        ...(span && options.reveal !== false ? { reveal: { span, seq: ++revealSeq, focus: !!options.focus } } : {}),
+      })
+    },
+
+    revealSpan(span, focus = true) {
+      const { parsed } = get()
+      const nodeId = nodeIdAt(parsed.doc, span.start)
+      const here = locate(parsed.doc, span.start)
+      set({
+        reveal: { span, seq: ++revealSeq, focus },
+        selectedNodeId: nodeId,
+        ...(here?.item.kind === 'workflow' ? { selectedWorkflow: here.item.name } : {}),
+      })
+    },
+
+    format() {
+      const { parsed, text } = get()
+      if (parsed.diagnostics.some((d) => d.severity === 'error')) return
+      const formatted = print(parsed.doc)
+      if (formatted !== text) get().setText(formatted, 'format')
+    },
+
+    setView(patch) {
+      set({ view: { ...get().view, ...patch } })
+    },
+  }))
+}
+
+export type DesignerStore = ReturnType<typeof createDesignerStore>
+
+let current: DesignerStore | null = null
+
+/** The page's one store. Created by the app shell with the initial text. */
+export function initDesignerStore(text: string, docName: string): DesignerStore {
+  current = createDesignerStore(text, docName)
+  return current
+}
+
+export function designerStore(): DesignerStore {
+  if (!current) current = createDesignerStore()
+  return current
+}
+
+/** Select from the page's store in a React component. */
+export function useDesigner<T>(selector: (state: DesignerState) => T): T {
+  return useStore(designerStore(), selector)
+}
