@@ -29,6 +29,11 @@ export interface Comment {
   text: string
   /** A blank line stood between this comment and what precedes it. */
   blankBefore: boolean
+  /**
+   * Only on the last `leading` comment: a blank line stood between it and the
+   * node (a detached comment, e.g. a file header). Absent means no.
+   */
+  blankAfter?: boolean
   span?: Span
 }
 

@@ -1,0 +1,26 @@
+import { test, expect } from './fixtures'
+import { offsetOf, openDesigner, selectText, storeText } from './designer'
+
+test.describe('the text pane understands the language', () => {
+  test('hovering a schedule explains it', async ({ page }) => {
+    await openDesigner(page)
+    const cron = await offsetOf(page, '"0 6 * * *"')
+    const point = await page.evaluate((offset) => window.__caiDesigner.getEditorPoint(offset), cron + 3)
+    await page.mouse.move(point!.x, point!.y)
+    const hover = page.locator('.monaco-hover').filter({ hasText: /06:00/ })
+    await expect(hover).toBeVisible()
+  })
+
+  test('completion after `steps.` offers the earlier steps', async ({ page }) => {
+    await openDesigner(page)
+    const value = 'steps.fetch_sales_data.output.orders'
+    const start = await offsetOf(page, value)
+    await selectText(page, { start, end: start + value.length })
+    await page.keyboard.type('steps.')
+    const suggestions = page.locator('.suggest-widget')
+    await expect(suggestions).toBeVisible()
+    await expect(suggestions).toContainText('calculate_date_range')
+    await expect(suggestions).toContainText('fetch_sales_data')
+    await expect.poll(() => storeText(page)).toContain('orders: "steps."')
+  })
+})

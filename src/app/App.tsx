@@ -1,0 +1,66 @@
+import { lazy, Suspense, useCallback } from 'react'
+import { JobsBoard, WorkflowCanvas } from '../canvas'
+import { designerStore, useDesigner } from '../store/designer'
+import { ErrorBoundary } from './ErrorBoundary'
+import { Outline } from './Outline'
+import { ProblemsList } from './ProblemsList'
+import { SplitPane } from './SplitPane'
+import { Toolbar } from './Toolbar'
+import { useDocumentTheme } from './theme'
+
+// Monaco is most of the page's weight: the canvas paints first, the editor follows.
+const CaiEditor = lazy(() => import('../editor/CaiEditor'))
+
+/** A new text may render where the last one failed: try again on the next edit. */
+function onNextEdit(retry: () => void) {
+  return designerStore().subscribe((state, previous) => {
+    if (state.text !== previous.text) retry()
+  })
+}
+
+function CanvasArea() {
+  const mode = useDesigner((state) => state.view.mode)
+  return (
+    <ErrorBoundary area="canvas" retryOn={onNextEdit}>
+      {mode === 'jobs' ? <JobsBoard /> : <WorkflowCanvas />}
+    </ErrorBoundary>
+  )
+}
+
+function EditorArea() {
+  return (
+    // `nokey`: React Flow listens to keys on the whole window (Space pans the canvas) and
+    // would swallow them from Monaco, whose input is not a form field it recognises.
+    <div className="cai-editor-area nokey">
+      <ErrorBoundary area="text editor">
+        <Suspense fallback={<p className="cai-loading">Loading editor…</p>}>
+          <CaiEditor />
+        </Suspense>
+      </ErrorBoundary>
+    </div>
+  )
+}
+
+export function App() {
+  useDocumentTheme()
+  const split = useDesigner((state) => state.view.split)
+  const canvasVisible = useDesigner((state) => state.view.canvasVisible)
+  const editorVisible = useDesigner((state) => state.view.editorVisible)
+  const onSplitChange = useCallback((value: number) => designerStore().getState().setView({ split: value }), [])
+
+  return (
+    <div className="cai-app">
+      <Toolbar />
+      <Outline />
+      <main className="cai-main">
+        <SplitPane
+          first={{ label: 'Canvas', visible: canvasVisible, content: <CanvasArea /> }}
+          second={{ label: 'Text', visible: editorVisible, content: <EditorArea /> }}
+          split={split}
+          onSplitChange={onSplitChange}
+        />
+      </main>
+      <ProblemsList />
+    </div>
+  )
+}

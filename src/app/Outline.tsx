@@ -1,0 +1,125 @@
+import { memo, useMemo } from 'react'
+import { designerStore, useDesigner } from '../store/designer'
+import { jobNodeId } from '../store/node-ids'
+import type { CaiDocument, Diagnostic, Span, TopItem } from '../language/model'
+
+type EntryKind = 'workflow' | 'job' | 'other'
+
+export interface OutlineEntry {
+  kind: EntryKind
+  /** The declared name; for a foreign block its keyword. */
+  name: string
+  broken: boolean
+  span?: Span
+  errors: number
+  warnings: number
+}
+
+function countIn(span: Span | undefined, diagnostics: Diagnostic[], severity: Diagnostic['severity']): number {
+  if (!span) return 0
+  return diagnostics.filter((d) => d.severity === severity && d.span.start >= span.start && d.span.end <= span.end).length
+}
+
+function entryOf(item: TopItem): Omit<OutlineEntry, 'errors' | 'warnings'> {
+  switch (item.kind) {
+    case 'workflow':
+    case 'job':
+      return { kind: item.kind, name: item.name, broken: false, span: item.span }
+    case 'broken':
+      return { kind: item.declaration, name: item.name ?? `(unnamed ${item.declaration})`, broken: true, span: item.span }
+    case 'foreign':
+      return { kind: 'other', name: item.keyword, broken: false, span: item.span }
+  }
+}
+
+/** The file's declarations grouped by kind, in file order, with their diagnostic counts. */
+export function outlineEntries(doc: CaiDocument, diagnostics: Diagnostic[]): OutlineEntry[] {
+  return doc.items.map((item) => {
+    const entry = entryOf(item)
+    return { ...entry, errors: countIn(entry.span, diagnostics, 'error'), warnings: countIn(entry.span, diagnostics, 'warning') }
+  })
+}
+
+function activate(entry: OutlineEntry) {
+  const store = designerStore().getState()
+  if (entry.kind === 'workflow' && !entry.broken) store.selectWorkflow(entry.name)
+  else if (entry.kind === 'job' && !entry.broken) {
+    store.setView({ mode: 'jobs' })
+    store.selectNode(jobNodeId(entry.name))
+  } else if (entry.span) {
+    // A broken declaration or a foreign block: take the user to its text.
+    if (entry.kind === 'workflow' && entry.broken) store.selectWorkflow(entry.name)
+    store.revealSpan(entry.span, true)
+  }
+}
+
+function Counts({ errors, warnings }: { errors: number; warnings: number }) {
+  return (
+    <span className="cai-counts">
+      {errors > 0 && (
+        <span className="cai-count cai-count-error" title={`${errors} error${errors > 1 ? 's' : ''}`}>
+          <span aria-hidden="true">✕</span> {errors}
+          <span className="cai-sr-only"> error{errors > 1 ? 's' : ''}</span>
+        </span>
+      )}
+      {warnings > 0 && (
+        <span className="cai-count cai-count-warning" title={`${warnings} warning${warnings > 1 ? 's' : ''}`}>
+          <span aria-hidden="true">⚠</span> {warnings}
+          <span className="cai-sr-only"> warning{warnings > 1 ? 's' : ''}</span>
+        </span>
+      )}
+    </span>
+  )
+}
+
+const GROUPS: { kind: EntryKind; title: string }[] = [
+  { kind: 'workflow', title: 'Workflows' },
+  { kind: 'job', title: 'Jobs' },
+  { kind: 'other', title: 'Other' },
+]
+
+export const Outline = memo(function Outline() {
+  const doc = useDesigner((state) => state.parsed.doc)
+  const diagnostics = useDesigner((state) => state.diagnostics)
+  const mode = useDesigner((state) => state.view.mode)
+  const selectedWorkflow = useDesigner((state) => state.selectedWorkflow)
+  const selectedNodeId = useDesigner((state) => state.selectedNodeId)
+  const entries = useMemo(() => outlineEntries(doc, diagnostics), [doc, diagnostics])
+
+  const isCurrent = (entry: OutlineEntry) =>
+    entry.kind === 'workflow'
+      ? mode === 'workflow' && entry.name === selectedWorkflow
+      : entry.kind === 'job' && mode === 'jobs' && selectedNodeId === jobNodeId(entry.name)
+
+  return (
+    <nav className="cai-outline" aria-label="Outline" data-testid="outline">
+      {entries.length === 0 && <p className="cai-empty">No workflows or jobs yet.</p>}
+      {GROUPS.map(({ kind, title }) => {
+        const members = entries.filter((entry) => entry.kind === kind)
+        if (members.length === 0) return null
+        return (
+          <section key={kind} className="cai-outline-group" aria-label={title}>
+            <h2>{title}</h2>
+            <ul>
+              {members.map((entry, index) => (
+                <li key={`${entry.name}#${index}`} data-kind={entry.kind} data-name={entry.name} data-broken={entry.broken || undefined}>
+                  <button
+                    type="button"
+                    className={entry.broken ? 'cai-outline-item cai-broken' : 'cai-outline-item'}
+                    aria-current={isCurrent(entry) ? 'true' : undefined}
+                    title={entry.broken ? `${entry.name} has syntax errors` : undefined}
+                    onClick={() => activate(entry)}
+                  >
+                    <span className="cai-outline-name">{entry.name}</span>
+                    {entry.broken && <span className="cai-sr-only"> (has syntax errors)</span>}
+                    <Counts errors={entry.errors} warnings={entry.warnings} />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )
+      })}
+    </nav>
+  )
+})

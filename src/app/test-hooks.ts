@@ -1,0 +1,58 @@
+/**
+ * `window.__caiDesigner`: a small, stable window onto the page's own state for
+ * the end-to-end tests and the UI benchmark. Installed always: it only reads and
+ * writes what the user can already see and change.
+ */
+import { getEditorInstance } from '../editor/index'
+import type { DesignerState, DesignerStore } from '../store/designer'
+import type { Span } from '../language/model'
+
+export interface CaiDesignerHooks {
+  /** The store's text (the truth). */
+  getText(): string
+  /** Replace the whole text, as opening a file would. */
+  setText(text: string): void
+  getState(): DesignerState
+  /** The text the Monaco editor shows; null until the editor has loaded. */
+  getEditorText(): string | null
+  /** The editor's selection as text offsets; null until the editor has loaded. */
+  getEditorSelection(): Span | null
+  /** The viewport point (CSS pixels) of a text offset in the editor, after scrolling it into view; null until loaded. */
+  getEditorPoint(offset: number): { x: number; y: number } | null
+}
+
+declare global {
+  interface Window {
+    __caiDesigner: CaiDesignerHooks
+  }
+}
+
+export function installTestHooks(store: DesignerStore): void {
+  const editor = getEditorInstance
+
+  window.__caiDesigner = {
+    getText: () => store.getState().text,
+    setText: (text) => store.getState().setText(text, 'file'),
+    getState: () => store.getState(),
+    getEditorText: () => editor()?.getValue() ?? null,
+    getEditorSelection() {
+      const instance = editor()
+      const model = instance?.getModel()
+      const selection = instance?.getSelection()
+      if (!model || !selection) return null
+      return { start: model.getOffsetAt(selection.getStartPosition()), end: model.getOffsetAt(selection.getEndPosition()) }
+    },
+    getEditorPoint(offset) {
+      const instance = editor()
+      const model = instance?.getModel()
+      const node = instance?.getDomNode()
+      if (!instance || !model || !node) return null
+      const position = model.getPositionAt(offset)
+      instance.revealPositionInCenterIfOutsideViewport(position)
+      const visible = instance.getScrolledVisiblePosition(position)
+      if (!visible) return null
+      const box = node.getBoundingClientRect()
+      return { x: box.left + visible.left + 1, y: box.top + visible.top + visible.height / 2 }
+    },
+  }
+}

@@ -1,0 +1,45 @@
+import { useEffect, useLayoutEffect, useState } from 'react'
+import type { ThemeSetting } from '../store/designer'
+import { useDesigner } from '../store/designer'
+
+export type ResolvedTheme = 'light' | 'dark'
+
+const DARK_QUERY = '(prefers-color-scheme: dark)'
+
+/** The toggle cycles system -> light -> dark -> system. */
+export function nextTheme(setting: ThemeSetting): ThemeSetting {
+  return setting === 'system' ? 'light' : setting === 'light' ? 'dark' : 'system'
+}
+
+function systemTheme(): ResolvedTheme {
+  return window.matchMedia(DARK_QUERY).matches ? 'dark' : 'light'
+}
+
+/** The theme in effect: the setting, or the system's when the setting is 'system'. Follows system changes live. */
+export function useResolvedTheme(): ResolvedTheme {
+  const setting = useDesigner((state) => state.view.theme)
+  const [system, setSystem] = useState<ResolvedTheme>(systemTheme)
+  useEffect(() => {
+    const query = window.matchMedia(DARK_QUERY)
+    const onChange = () => setSystem(query.matches ? 'dark' : 'light')
+    query.addEventListener('change', onChange)
+    return () => query.removeEventListener('change', onChange)
+  }, [])
+  return setting === 'system' ? system : setting
+}
+
+/**
+ * Puts the theme on <html> as `data-theme` (the CSS variables key off it) and
+ * `color-scheme` (native controls and scrollbars follow), before the first paint.
+ */
+export function useDocumentTheme(): ResolvedTheme {
+  const theme = useResolvedTheme()
+  const setting = useDesigner((state) => state.view.theme)
+  useLayoutEffect(() => {
+    const root = document.documentElement
+    root.dataset.theme = theme
+    root.dataset.themeSetting = setting
+    root.style.colorScheme = theme
+  }, [theme, setting])
+  return theme
+}

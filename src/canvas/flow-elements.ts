@@ -1,0 +1,228 @@
+/**
+ * The React Flow node and edge shapes the canvas builds, and the fixed handle
+ * geometry they share with the node components. Type-only imports from React
+ * Flow: this module (and the graph built with it) runs without React or a DOM.
+ */
+import type { Edge, EdgeMarker, MarkerType, Node, Position } from '@xyflow/react'
+import type { Severity, TriggerType } from '../language/model'
+import type { Box } from './layout'
+import type { NodeDiagnostics } from './node-diagnostics'
+
+// React Flow's enums are runtime values; their string values are part of its API.
+export const TOP = 'top' as Position
+export const BOTTOM = 'bottom' as Position
+export const LEFT = 'left' as Position
+export const ARROW: EdgeMarker = { type: 'arrowclosed' as MarkerType, width: 16, height: 16 }
+
+/** Handle ids: flow enters at the top and leaves at the bottom; data-flow edges use the left side. */
+export const HANDLE = { in: 'in', out: 'out', dataIn: 'data-in', dataOut: 'data-out' } as const
+/** Where the data-flow handles sit on the left side, as a fraction of the height. */
+export const DATA_HANDLE_AT = { out: 0.35, in: 0.65 } as const
+/** A handle's size; canvas.css gives React Flow's handles the same. */
+const HANDLE_SIZE = 8
+
+interface Marks {
+  /** The most severe diagnostic on the node, if any. */
+  severity?: Severity
+  /** The stale picture of a declaration that has syntax errors. */
+  stale?: boolean
+}
+
+export interface TriggerData extends Marks, Record<string, unknown> {
+  workflow: string
+  type: TriggerType
+  /** The event name or cron expression as written. */
+  value?: string
+  /** A schedule in words. */
+  words?: string
+}
+
+export interface StepData extends Marks, Record<string, unknown> {
+  name: string
+  activity?: string
+  inputs: number
+  condition?: string
+  /** The workflow's retry policy: badge text ("↻ 3") and its explanation. */
+  retryBadge?: string
+  retryTitle?: string
+}
+
+export interface ParallelData extends Marks, Record<string, unknown> {
+  index: number
+  branches: number
+}
+
+export interface EndData extends Marks, Record<string, unknown> {
+  timeout?: string
+  /** The timeout in words, when it is a valid duration. */
+  timeoutWords?: string
+}
+
+export interface QueueLaneData extends Record<string, unknown> {
+  queue: string
+  jobs: number
+  known: boolean
+}
+
+export interface JobData extends Marks, Record<string, unknown> {
+  name: string
+  task: string
+  queue: string
+  schedule?: string
+  scheduleWords?: string
+  /** The next run times, formatted, with the zone they are shown in. */
+  nextRuns: string[]
+  retry: string
+  /** The first syntax error of a broken job: its line and span, for the "Syntax error" button. */
+  error?: { line: number; start: number; end: number }
+}
+
+export type TriggerNode = Node<TriggerData, 'trigger'>
+export type StepNode = Node<StepData, 'step'>
+export type ParallelNode = Node<ParallelData, 'parallel'>
+export type EndNode = Node<EndData, 'end'>
+export type QueueLaneNode = Node<QueueLaneData, 'queue'>
+export type JobNode = Node<JobData, 'job'>
+export type CanvasNode = TriggerNode | StepNode | ParallelNode | EndNode | QueueLaneNode | JobNode
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  /** Shown on the edge (truncated); `title` holds the full text. */
+  label?: string
+  title?: string
+  /** One of several edges leaving one node (`out`) or entering one node (`in`). */
+  fan?: 'out' | 'in'
+}
+
+export interface SkipEdgeData extends FlowEdgeData {
+  /** The x of the bypass's vertical run, right of what it goes around. */
+  laneX: number
+  /** Moves the label down, so labels of neighbouring bypasses do not cover each other. */
+  labelShift: number
+}
+
+export type FlowEdge = Edge<FlowEdgeData, 'flow'>
+export type SkipEdge = Edge<SkipEdgeData, 'skip'>
+export type DataEdge = Edge<FlowEdgeData, 'data'>
+export type CanvasEdge = FlowEdge | SkipEdge | DataEdge
+
+export interface CanvasGraph {
+  nodes: CanvasNode[]
+  edges: CanvasEdge[]
+}
+
+type NodeHandle = NonNullable<Node['handles']>[number]
+
+function handleAt(id: string, type: 'source' | 'target', position: Position, x: number, y: number): NodeHandle {
+  const half = HANDLE_SIZE / 2
+  return { id, type, position, x: x - half, y: y - half, width: HANDLE_SIZE, height: HANDLE_SIZE }
+}
+
+export type HandleSet = 'out' | 'in' | 'through' | 'step' | 'none'
+
+const handleSets = new Map<string, NodeHandle[]>()
+
+/**
+ * The handles a node has, at the places React Flow's CSS puts them, declared so
+ * that edges draw at once, before the DOM is measured. Nodes of one kind and
+ * size share one (read-only) list.
+ */
+export function handlesFor(set: HandleSet, width: number, height: number): NodeHandle[] {
+  const key = `${set}:${width}x${height}`
+  let handles = handleSets.get(key)
+  if (!handles) {
+    handles = makeHandles(set, width, height)
+    handleSets.set(key, handles)
+  }
+  return handles
+}
+
+function makeHandles(set: HandleSet, width: number, height: number): NodeHandle[] {
+  const top = handleAt(HANDLE.in, 'target', TOP, width / 2, 0)
+  const bottom = handleAt(HANDLE.out, 'source', BOTTOM, width / 2, height)
+  switch (set) {
+    case 'out':
+      return [bottom]
+    case 'in':
+      return [top]
+    case 'through':
+      return [top, bottom]
+    case 'step':
+      return [
+        top,
+        bottom,
+        handleAt(HANDLE.dataOut, 'source', LEFT, 0, height * DATA_HANDLE_AT.out),
+        handleAt(HANDLE.dataIn, 'target', LEFT, 0, height * DATA_HANDLE_AT.in),
+      ]
+    case 'none':
+      return []
+  }
+}
+
+export interface NodeOptions {
+  handles: HandleSet
+  /** The containing node, if any; `box` is then relative to it. */
+  parent?: string
+  marks?: NodeDiagnostics
+  stale?: boolean
+  extraClass?: string
+  ariaLabel?: string
+  /** Neither selectable nor focusable (a queue lane). */
+  inert?: boolean
+  /** A container (parallel block, queue lane): its size is also set in its style. */
+  container?: boolean
+}
+
+/**
+ * A node with everything fixed in advance (position, size, measured size,
+ * handles), so a node rebuilt after an edit shows at once instead of hiding
+ * for a frame while React Flow measures it. Takes ownership of `data` (a fresh
+ * object from the caller) and adds the marks to it.
+ */
+export function fixedNode<T extends CanvasNode>(
+  id: string,
+  type: T['type'],
+  box: Box,
+  data: T['data'],
+  options: NodeOptions,
+): T {
+  // Built field by field, without spreads: this runs for every node after every edit.
+  const { marks, stale } = options
+  let className = `cai-node cai-node-${type}`
+  if (marks) {
+    className += ` cai-node-${marks.severity}`
+    data.severity = marks.severity
+  }
+  if (stale) {
+    className += ' cai-node-stale'
+    data.stale = true
+  }
+  if (options.extraClass) className += ` ${options.extraClass}`
+  const node: Node = {
+    id,
+    type,
+    position: { x: box.x, y: box.y },
+    width: box.width,
+    height: box.height,
+    measured: { width: box.width, height: box.height },
+    handles: handlesFor(options.handles, box.width, box.height),
+    data,
+    className,
+    draggable: false,
+    connectable: false,
+  }
+  if (options.container) node.style = { width: box.width, height: box.height }
+  if (options.parent) node.parentId = options.parent
+  if (stale || options.inert) {
+    node.selectable = false
+    node.focusable = false
+  }
+  if (marks) node.domAttributes = { title: marks.title }
+  if (options.ariaLabel) node.ariaLabel = options.ariaLabel
+  return node as T
+}
+
+/** A label fit for an edge: at most `max` characters, with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`
+}

@@ -1,0 +1,92 @@
+/** Hooks shared by the workflow canvas and the jobs board. */
+import { useEffect, useMemo, useRef } from 'react'
+import { useReactFlow, useStore, type FitViewOptions, type Viewport } from '@xyflow/react'
+import type { CanvasNode } from './flow-elements'
+import { reuseUnchanged } from './reuse'
+
+/** Keeps the identity of unchanged elements from the last committed list (see reuse.ts). */
+export function useShared<T extends { id: string }>(next: readonly T[]): readonly T[] {
+  const committed = useRef<readonly T[]>([])
+  const shared = useMemo(() => reuseUnchanged(committed.current, next), [next])
+  useEffect(() => {
+    committed.current = shared
+  }, [shared])
+  return shared
+}
+
+/** The first value seen for the current key: recomputing with an equal key keeps the old value. */
+export function useKeyed<T>(value: T, key: string): T {
+  const held = useRef<{ key: string; value: T } | null>(null)
+  if (held.current === null || held.current.key !== key) held.current = { key, value }
+  return held.current.value
+}
+
+/** The previous list while every element is the same object as before. */
+export function useShallowStable<T>(list: readonly T[]): readonly T[] {
+  const held = useRef(list)
+  const previous = held.current
+  if (previous !== list && (previous.length !== list.length || previous.some((element, i) => element !== list[i]))) {
+    held.current = list
+  }
+  return held.current
+}
+
+/** Marks the selected node; nodes whose flag does not change keep their identity. */
+export function useSelection(nodes: readonly CanvasNode[], selectedId: string | null): CanvasNode[] {
+  return useMemo(
+    () =>
+      nodes.map((node) => {
+        const selected = node.id === selectedId
+        return !!node.selected === selected ? node : { ...node, selected }
+      }),
+    [nodes, selectedId],
+  )
+}
+
+export const FIT_OPTIONS: FitViewOptions = { padding: 0.12, maxZoom: 1 }
+/** Above this many nodes the first view shows the top of the graph, readable, instead of all of it as dots. */
+const FIT_ALL_LIMIT = 40
+const FIRST_VIEW_NODES = 12
+
+/** Where each picture (a workflow by name, or the jobs board) was last looked at, for as long as the page lives. */
+const viewports = new Map<string, Viewport>()
+
+/**
+ * Fits the view when a picture is first shown, and restores the user's zoom
+ * and pan when it is shown again. Edits never move the view: renaming the
+ * shown workflow (its old name gone, its new name not there before) keeps it.
+ * `keys` are the pictures the document has now.
+ */
+export function useFirstFit(pictureKey: string | undefined, nodes: readonly CanvasNode[], keys: ReadonlySet<string>): void {
+  const { fitView, getViewport, setViewport } = useReactFlow()
+  const ready = useStore((state) => state.width > 0 && state.height > 0 && state.panZoom !== null)
+  const hasNodes = nodes.length > 0
+  const latestNodes = useRef(nodes)
+  latestNodes.current = nodes
+  /** The keys as of the last commit: what the document had before the change being committed. */
+  const committedKeys = useRef(keys)
+  const shown = useRef<{ key: string; keys: ReadonlySet<string> } | null>(null)
+
+  useEffect(() => {
+    if (!pictureKey || !ready || !hasNodes) return
+    const previous = shown.current
+    const renamed = !!previous && previous.key !== pictureKey && !keys.has(previous.key) && !previous.keys.has(pictureKey)
+    const saved = viewports.get(pictureKey)
+    if (saved) void setViewport(saved)
+    else if (!renamed) {
+      const all = latestNodes.current
+      const top = all.length > FIT_ALL_LIMIT ? all.filter((node) => !node.parentId).slice(0, FIRST_VIEW_NODES) : undefined
+      void fitView({ ...FIT_OPTIONS, minZoom: 0.3, nodes: top })
+    }
+    return () => {
+      viewports.set(pictureKey, getViewport())
+      shown.current = { key: pictureKey, keys: committedKeys.current }
+    }
+    // `keys` is read when the picture changes, not watched: edits elsewhere must not refit.
+  }, [pictureKey, ready, hasNodes, fitView, getViewport, setViewport])
+
+  // Declared after the effect above, so its clean-up still sees the keys from before this commit.
+  useEffect(() => {
+    committedKeys.current = keys
+  }, [keys])
+}

@@ -1,0 +1,244 @@
+/**
+ * The canvas's node components. Memoised, defined once at module level (React
+ * Flow re-mounts every node when `nodeTypes` changes identity). All text is
+ * rendered as React text, never as HTML.
+ */
+import { memo, type MouseEvent } from 'react'
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
+import type { Severity } from '../language/model'
+import { designerStore } from '../store/designer'
+import {
+  DATA_HANDLE_AT,
+  HANDLE,
+  type EndNode,
+  type JobNode,
+  type ParallelNode,
+  type QueueLaneNode,
+  type StepNode,
+  type TriggerNode,
+} from './flow-elements'
+import { EndIcon, ParallelIcon, TriggerIcon } from './icons'
+import { laneBox } from './layout'
+
+const SEVERITY_MARK: Record<Severity, { symbol: string; label: string }> = {
+  error: { symbol: '✕', label: 'Has errors' },
+  warning: { symbol: '!', label: 'Has warnings' },
+  info: { symbol: 'i', label: 'Has notes' },
+}
+
+function SeverityBadge({ severity }: { severity?: Severity }) {
+  if (!severity) return null
+  const { symbol, label } = SEVERITY_MARK[severity]
+  return (
+    <span className={`cai-badge cai-badge-${severity}`} role="img" aria-label={label}>
+      {symbol}
+    </span>
+  )
+}
+
+const FlowIn = () => <Handle type="target" position={Position.Top} id={HANDLE.in} isConnectable={false} />
+const FlowOut = () => <Handle type="source" position={Position.Bottom} id={HANDLE.out} isConnectable={false} />
+
+const TRIGGER_TITLES = { event: 'Event', schedule: 'Schedule', manual: 'Manual' } as const
+
+export const TriggerNodeView = memo(function TriggerNodeView({ data }: NodeProps<TriggerNode>) {
+  return (
+    <>
+      <div className="cai-card cai-trigger" data-kind="trigger" data-trigger={data.type}>
+        <div className="cai-card-head">
+          <TriggerIcon type={data.type} />
+          <span className="cai-card-title">{TRIGGER_TITLES[data.type]} trigger</span>
+          <SeverityBadge severity={data.severity} />
+        </div>
+        {data.type === 'manual' ? (
+          <div className="cai-card-line cai-muted">Started on demand</div>
+        ) : (
+          <div className="cai-card-line cai-mono" title={data.value}>
+            {data.value}
+          </div>
+        )}
+        {data.words && (
+          <div className="cai-card-line cai-muted cai-schedule-words" title={data.words}>
+            {data.words}
+          </div>
+        )}
+      </div>
+      <FlowOut />
+    </>
+  )
+})
+
+export const StepNodeView = memo(function StepNodeView({ data }: NodeProps<StepNode>) {
+  return (
+    <>
+      <FlowIn />
+      <div className="cai-card cai-step" data-kind="step">
+        <div className="cai-card-head">
+          <span className="cai-card-title" title={data.name}>
+            {data.name}
+          </span>
+          <SeverityBadge severity={data.severity} />
+        </div>
+        <div className={data.activity === undefined ? 'cai-card-line cai-missing' : 'cai-card-line cai-mono'} title={data.activity}>
+          {data.activity ?? 'no activity'}
+        </div>
+        <div className="cai-card-badges">
+          <span className="cai-badge cai-badge-inputs">
+            {data.inputs} {data.inputs === 1 ? 'input' : 'inputs'}
+          </span>
+          {data.condition !== undefined && (
+            <span className="cai-badge cai-badge-if" title={`if ${data.condition}`}>
+              if
+            </span>
+          )}
+          {data.retryBadge && (
+            <span className="cai-badge cai-badge-retry" title={data.retryTitle}>
+              {data.retryBadge}
+            </span>
+          )}
+        </div>
+      </div>
+      <FlowOut />
+      <Handle
+        type="source"
+        position={Position.Left}
+        id={HANDLE.dataOut}
+        isConnectable={false}
+        style={{ top: `${DATA_HANDLE_AT.out * 100}%` }}
+      />
+      <Handle
+        type="target"
+        position={Position.Left}
+        id={HANDLE.dataIn}
+        isConnectable={false}
+        style={{ top: `${DATA_HANDLE_AT.in * 100}%` }}
+      />
+    </>
+  )
+})
+
+export const ParallelNodeView = memo(function ParallelNodeView({ data }: NodeProps<ParallelNode>) {
+  const lanes = Array.from({ length: data.branches }, (_, index) => laneBox(index))
+  return (
+    <>
+      <FlowIn />
+      <div className="cai-parallel" data-kind="parallel" data-branches={data.branches}>
+        <div className="cai-parallel-head">
+          <ParallelIcon />
+          <span>
+            parallel · {data.branches} {data.branches === 1 ? 'branch' : 'branches'}
+          </span>
+          <SeverityBadge severity={data.severity} />
+        </div>
+        {lanes.map((lane, index) => (
+          <div
+            key={index}
+            className="cai-lane"
+            data-lane={index}
+            style={{ left: lane.x, top: lane.y, width: lane.width, height: lane.height }}
+          />
+        ))}
+        {data.branches === 0 && <div className="cai-parallel-empty">Empty parallel block</div>}
+      </div>
+      <FlowOut />
+    </>
+  )
+})
+
+export const EndNodeView = memo(function EndNodeView({ data }: NodeProps<EndNode>) {
+  let timeout = 'No timeout'
+  if (data.timeout !== undefined) {
+    timeout = data.timeoutWords ? `Times out after ${data.timeoutWords}` : `Timeout "${data.timeout}" is not a valid duration`
+  }
+  return (
+    <>
+      <FlowIn />
+      <div className="cai-card cai-end" data-kind="end">
+        <div className="cai-card-head">
+          <EndIcon />
+          <span className="cai-card-title">End</span>
+          <SeverityBadge severity={data.severity} />
+        </div>
+        <div className="cai-card-line cai-muted cai-timeout" title={data.timeout}>
+          {timeout}
+        </div>
+      </div>
+    </>
+  )
+})
+
+export const QueueLaneView = memo(function QueueLaneView({ data }: NodeProps<QueueLaneNode>) {
+  return (
+    <div className="cai-queue" data-kind="queue" data-queue={data.queue}>
+      <div className="cai-queue-head">
+        <span className="cai-card-title">{data.queue === '' ? '""' : data.queue}</span>
+        <span className="cai-muted">
+          {data.jobs} {data.jobs === 1 ? 'job' : 'jobs'}
+        </span>
+        {!data.known && <span className="cai-badge cai-badge-info">custom queue</span>}
+      </div>
+      {data.jobs === 0 && <div className="cai-queue-empty cai-muted">No jobs</div>}
+    </div>
+  )
+})
+
+function revealError(event: MouseEvent, error: { start: number; end: number }) {
+  // The card itself must not take the click: the button jumps to the error instead.
+  event.stopPropagation()
+  designerStore().getState().revealSpan({ start: error.start, end: error.end }, true)
+}
+
+export const JobCardView = memo(function JobCardView({ data }: NodeProps<JobNode>) {
+  const neverParsed = data.stale && data.task === ''
+  return (
+    <div className="cai-card cai-job" data-kind="job">
+      <div className="cai-card-head">
+        <span className="cai-card-title" title={data.name}>
+          {data.name}
+        </span>
+        <SeverityBadge severity={data.severity} />
+      </div>
+      {data.error && (
+        <button type="button" className="cai-error-badge nodrag nopan" onClick={(event) => revealError(event, data.error!)}>
+          Syntax error — line {data.error.line}
+        </button>
+      )}
+      {neverParsed ? (
+        <div className="cai-card-line cai-muted">Not parsed yet: fix the syntax error to see this job.</div>
+      ) : (
+        <>
+          <div className="cai-card-line cai-mono" title={data.task}>
+            {data.task}
+          </div>
+          {data.schedule !== undefined && (
+            <div className="cai-card-line cai-mono cai-muted" title={data.schedule}>
+              {data.schedule}
+            </div>
+          )}
+          <div className="cai-card-line cai-schedule-words" title={data.scheduleWords}>
+            {data.scheduleWords}
+          </div>
+          {data.nextRuns.length > 0 && (
+            <ol className="cai-next-runs" aria-label="Next runs">
+              {data.nextRuns.map((run) => (
+                <li key={run}>{run}</li>
+              ))}
+            </ol>
+          )}
+          <div className="cai-card-line cai-muted cai-retry" title={data.retry}>
+            ↻ {data.retry}
+          </div>
+        </>
+      )}
+    </div>
+  )
+})
+
+export const nodeTypes: NodeTypes = {
+  trigger: TriggerNodeView,
+  step: StepNodeView,
+  parallel: ParallelNodeView,
+  end: EndNodeView,
+  queue: QueueLaneView,
+  job: JobCardView,
+}

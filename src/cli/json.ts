@@ -1,0 +1,108 @@
+/**
+ * The JSON that `codeai parse` prints: the meaning of a document without
+ * spans, comments or layout. The shape is stable; optional parts (a timeout,
+ * an activity, a condition, a retry field...) are left out when not written.
+ */
+import type { CaiDocument, Job, NumberProp, Retry, Step, StepItem, Workflow } from '../language/model'
+
+export interface RetryJson {
+  max_attempts?: number
+  initial_interval?: string
+  backoff_multiplier?: number
+}
+
+export interface StepJson {
+  name: string
+  activity?: string
+  input?: Record<string, string>
+  if?: string
+}
+
+export interface ParallelJson {
+  parallel: StepJson[]
+}
+
+export interface WorkflowJson {
+  name: string
+  trigger: { type: 'event' | 'schedule' | 'manual'; value?: string }
+  timeout?: string
+  steps: (StepJson | ParallelJson)[]
+  retry?: RetryJson
+}
+
+export interface JobJson {
+  name: string
+  schedule?: string
+  task: string
+  queue?: string
+  retry?: RetryJson
+}
+
+export interface OtherBlockJson {
+  keyword: string
+  text: string
+}
+
+export interface DocumentJson {
+  workflows: WorkflowJson[]
+  jobs: JobJson[]
+  other: OtherBlockJson[]
+}
+
+export function documentToJson(doc: CaiDocument): DocumentJson {
+  const result: DocumentJson = { workflows: [], jobs: [], other: [] }
+  for (const item of doc.items) {
+    if (item.kind === 'workflow') result.workflows.push(workflowToJson(item))
+    else if (item.kind === 'job') result.jobs.push(jobToJson(item))
+    else if (item.kind === 'foreign') result.other.push({ keyword: item.keyword, text: item.text })
+    // Broken declarations only exist alongside syntax errors, when nothing is printed.
+  }
+  return result
+}
+
+function workflowToJson(workflow: Workflow): WorkflowJson {
+  const trigger: WorkflowJson['trigger'] = { type: workflow.trigger.type }
+  if (workflow.trigger.value !== undefined) trigger.value = workflow.trigger.value
+  return {
+    name: workflow.name,
+    trigger,
+    ...(workflow.timeout && { timeout: workflow.timeout.value }),
+    steps: workflow.steps.items.map(stepItemToJson),
+    ...(workflow.retry && { retry: retryToJson(workflow.retry) }),
+  }
+}
+
+function stepItemToJson(item: StepItem): StepJson | ParallelJson {
+  return item.kind === 'parallel' ? { parallel: item.branches.map(stepToJson) } : stepToJson(item)
+}
+
+function stepToJson(step: Step): StepJson {
+  return {
+    name: step.name,
+    ...(step.activity && { activity: step.activity.value }),
+    ...(step.input && { input: Object.fromEntries(step.input.entries.map((entry) => [entry.key, entry.value])) }),
+    ...(step.condition && { if: step.condition.value }),
+  }
+}
+
+function jobToJson(job: Job): JobJson {
+  return {
+    name: job.name,
+    ...(job.schedule && { schedule: job.schedule.value }),
+    task: job.task.value,
+    ...(job.queue && { queue: job.queue.value }),
+    ...(job.retry && { retry: retryToJson(job.retry) }),
+  }
+}
+
+function retryToJson(retry: Retry): RetryJson {
+  return {
+    ...(retry.maxAttempts && { max_attempts: numberValue(retry.maxAttempts) }),
+    ...(retry.initialInterval && { initial_interval: retry.initialInterval.value }),
+    ...(retry.backoffMultiplier && { backoff_multiplier: numberValue(retry.backoffMultiplier) }),
+  }
+}
+
+function numberValue(prop: NumberProp): number {
+  return Number(prop.raw)
+}

@@ -1,0 +1,65 @@
+/**
+ * The .cai tokens (spec section 1), as a moo lexer. moo tries the rules in
+ * the order written and the first that matches wins. The order differs from
+ * the spec's table only between rules that cannot match at the same place
+ * (they start with different characters), so it picks the same tokens; where
+ * rules do overlap the spec's order is kept (keywords are whole identifiers,
+ * float before integer, closed before unclosed strings and comments, any
+ * other character last). Frequent tokens come first because moo finds the
+ * rule that matched by scanning its list. Comments are tokens here (the parser filters them out of the
+ * grammar's stream and attaches them to the model); whitespace is a token
+ * the parser skips. Three tokens exist only for messages: an unclosed string,
+ * an unclosed block comment and any character the language does not allow.
+ */
+import moo from 'moo'
+import { RESERVED_WORDS, type ReservedWord } from './model'
+
+/** Token type of a reserved word: `kw_` + the word (`if` cannot name a grammar symbol). */
+export type KeywordType = `kw_${ReservedWord}`
+
+export function keywordType(word: ReservedWord): KeywordType {
+  return `kw_${word}`
+}
+
+export const lexer = moo.compile({
+  // Single characters first: moo matches these by table lookup, not regex.
+  lbrace: '{',
+  rbrace: '}',
+  colon: ':',
+  // Punctuation of the wider CodeAI language that no rule here uses.
+  lparen: '(',
+  rparen: ')',
+  comma: ',',
+  ws: { match: /[ \t\r\n]+/, lineBreaks: true },
+  ident: {
+    match: /[a-zA-Z_][a-zA-Z0-9_]*/,
+    type: moo.keywords(Object.fromEntries(RESERVED_WORDS.map((word) => [keywordType(word), word]))),
+  },
+  string: { match: /"[^"]*"/, lineBreaks: true },
+  unclosedString: { match: /"[^"]*/, lineBreaks: true },
+  float: /[0-9]+\.[0-9]+/,
+  integer: /[0-9]+/,
+  // A CR that ends a CRLF line belongs to the line break, not to the comment.
+  lineComment: /\/\/(?:[^\r\n]|\r(?!\n))*/,
+  blockComment: { match: /\/\*[^]*?\*\//, lineBreaks: true },
+  unclosedComment: { match: /\/\*[^]*/, lineBreaks: true },
+  arrow: '->',
+  // Any other character: one UTF-16 unit, or a whole surrogate pair.
+  invalid: { match: /[\ud800-\udbff][\udc00-\udfff]|[^]/, lineBreaks: true },
+})
+
+export type Token = moo.Token
+
+export function isComment(token: Token): boolean {
+  return token.type === 'lineComment' || token.type === 'blockComment'
+}
+
+/** All tokens of `text`, whitespace dropped, offsets relative to `text`. Never throws: every character matches some rule. */
+export function tokenize(text: string): Token[] {
+  lexer.reset(text)
+  const tokens: Token[] = []
+  for (let token = lexer.next(); token; token = lexer.next()) {
+    if (token.type !== 'ws') tokens.push(token)
+  }
+  return tokens
+}

@@ -1,0 +1,400 @@
+/**
+ * parse: the document it builds (values, spans), what the language allows,
+ * recovery (an error in one declaration keeps the others), foreign blocks,
+ * and the incremental parser.
+ */
+import { describe, expect, test } from 'vitest'
+import { nearleyParses } from './declaration'
+import { isComment, tokenize } from './lexer'
+import type { CaiDocument, Job, Span, Workflow } from './model'
+import { createIncrementalParser, parse } from './parse'
+import { stripSpans } from './strip'
+
+const ORDER = `workflow order_fulfillment {
+	trigger event "order.created"
+	timeout "30m"
+
+	steps {
+		validate_order {
+			activity "orders.validate"
+			input {
+				order_id: "workflow.input.order_id"
+			}
+		}
+		parallel {
+			reserve {
+				activity "inventory.reserve"
+			}
+			notify {
+				activity "warehouse.notify"
+				if "steps.validate_order.output.ok == true"
+			}
+		}
+	}
+
+	retry {
+		max_attempts 3
+		initial_interval "1s"
+		backoff_multiplier 2.0
+	}
+}
+`
+
+const JOB = `job cleanup_sessions {
+	schedule "0 * * * *"
+	task "sessions.cleanup"
+	queue "low_priority"
+	retry {
+		max_attempts 2
+	}
+}
+`
+
+/** Parses text that must be accepted: no diagnostics, and nearley finds exactly one parse of each declaration. */
+function accepted(text: string): CaiDocument {
+  const { doc, diagnostics } = parse(text)
+  expect(diagnostics).toEqual([])
+  for (const item of doc.items) {
+    expect(nearleyParses(text.slice(item.span!.start, item.span!.end))).toHaveLength(1)
+  }
+  return doc
+}
+
+
+function slice(text: string, span: Span | undefined): string {
+  return text.slice(span!.start, span!.end)
+}
+
+/** The document without trivia and spans: what the statements say. */
+function shape(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(shape)
+  if (!value || typeof value !== 'object') return value
+  const trivia = new Set(['leading', 'trailing', 'openTrailing', 'inner', 'blankBefore', 'endComments'])
+  return Object.fromEntries(Object.entries(stripSpans(value)).filter(([key]) => !trivia.has(key)).map(([key, v]) => [key, shape(v)]))
+}
+
+describe('the document', () => {
+  test('a workflow: every statement with its values', () => {
+    const [workflow] = accepted(ORDER).items as [Workflow]
+    expect(shape(workflow)).toEqual({
+      kind: 'workflow',
+      name: 'order_fulfillment',
+      trigger: { kind: 'trigger', type: 'event', value: 'order.created' },
+      timeout: { value: '30m' },
+      steps: {
+        kind: 'steps',
+        items: [
+          {
+            kind: 'step',
+            name: 'validate_order',
+            activity: { value: 'orders.validate' },
+            input: { kind: 'input', entries: [{ key: 'order_id', value: 'workflow.input.order_id' }] },
+          },
+          {
+            kind: 'parallel',
+            branches: [
+              { kind: 'step', name: 'reserve', activity: { value: 'inventory.reserve' } },
+              {
+                kind: 'step',
+                name: 'notify',
+                activity: { value: 'warehouse.notify' },
+                condition: { value: 'steps.validate_order.output.ok == true' },
+              },
+            ],
+          },
+        ],
+      },
+      retry: { kind: 'retry', maxAttempts: { raw: '3' }, initialInterval: { value: '1s' }, backoffMultiplier: { raw: '2.0' } },
+    })
+  })
+
+  test('a job, and a manual trigger without a value', () => {
+    const doc = accepted(`${JOB}\nworkflow m { trigger manual steps { } }`)
+    expect(shape(doc.items[0])).toEqual({
+      kind: 'job',
+      name: 'cleanup_sessions',
+      schedule: { value: '0 * * * *' },
+      task: { value: 'sessions.cleanup' },
+      queue: { value: 'low_priority' },
+      retry: { kind: 'retry', maxAttempts: { raw: '2' } },
+    })
+    expect(shape((doc.items[1] as Workflow).trigger)).toEqual({ kind: 'trigger', type: 'manual' })
+  })
+
+  test('absent parts are absent keys, not undefined', () => {
+    const [workflow] = accepted('workflow w { trigger manual steps { a { } } }').items as [Workflow]
+    expect(Object.keys(workflow)).not.toContain('timeout')
+    expect(Object.keys(workflow)).not.toContain('retry')
+    expect(Object.keys(workflow.steps.items[0])).not.toContain('activity')
+  })
+
+  test('spans cover each node as written; value spans include the quotes', () => {
+    const text = `// header\n${ORDER}\n${JOB}`
+    const [workflow, job] = accepted(text).items as [Workflow, Job]
+    expect(slice(text, workflow.span)).toBe(ORDER.trimEnd())
+    expect(slice(text, workflow.nameSpan)).toBe('order_fulfillment')
+    expect(slice(text, workflow.trigger.span)).toBe('trigger event "order.created"')
+    expect(slice(text, workflow.trigger.valueSpan)).toBe('"order.created"')
+    expect(slice(text, workflow.timeout!.span)).toBe('timeout "30m"')
+    expect(slice(text, workflow.timeout!.valueSpan)).toBe('"30m"')
+    expect(slice(text, workflow.steps.span)).toMatch(/^steps \{[^]*\n\t\}$/)
+    const [validate, parallel] = workflow.steps.items
+    if (validate.kind !== 'step' || parallel.kind !== 'parallel') throw new Error('unexpected shape')
+    expect(slice(text, validate.nameSpan)).toBe('validate_order')
+    expect(slice(text, validate.span)).toMatch(/^validate_order \{[^]*\n\t\t\}$/)
+    expect(slice(text, validate.activity!.span)).toBe('activity "orders.validate"')
+    expect(slice(text, validate.input!.span)).toMatch(/^input \{[^]*\}$/)
+    const [entry] = validate.input!.entries
+    expect(slice(text, entry.span)).toBe('order_id: "workflow.input.order_id"')
+    expect(slice(text, entry.keySpan)).toBe('order_id')
+    expect(slice(text, entry.valueSpan)).toBe('"workflow.input.order_id"')
+    expect(slice(text, parallel.span)).toMatch(/^parallel \{[^]*\}$/)
+    expect(slice(text, parallel.branches[1].condition!.span)).toBe('if "steps.validate_order.output.ok == true"')
+    expect(slice(text, workflow.retry!.span)).toMatch(/^retry \{[^]*\}$/)
+    expect(slice(text, workflow.retry!.maxAttempts!.span)).toBe('max_attempts 3')
+    expect(slice(text, workflow.retry!.maxAttempts!.valueSpan)).toBe('3')
+    expect(slice(text, workflow.retry!.backoffMultiplier!.valueSpan)).toBe('2.0')
+    expect(slice(text, job.span)).toBe(JOB.trimEnd())
+    expect(slice(text, job.nameSpan)).toBe('cleanup_sessions')
+    expect(slice(text, job.queue!.valueSpan)).toBe('"low_priority"')
+  })
+
+  test('spans are UTF-16 offsets: non-ASCII text in strings and comments before a node counts per code unit', () => {
+    const text = '// é 😀\nworkflow w { trigger event "ü😀" steps { } }'
+    const [workflow] = accepted(text).items as [Workflow]
+    expect(slice(text, workflow.trigger.valueSpan)).toBe('"ü😀"')
+    expect(workflow.trigger.value).toBe('ü😀')
+  })
+
+  test('an empty file and a file of comments only', () => {
+    expect(parse('')).toEqual({ doc: { kind: 'document', items: [], endComments: [] }, diagnostics: [] })
+    const { doc } = parse('// one\n\n/* two */\n')
+    expect(doc.items).toEqual([])
+    expect(doc.endComments.map((c) => [c.text, c.blankBefore])).toEqual([['// one', false], ['/* two */', true]])
+  })
+})
+
+describe('what the language allows', () => {
+  test('empty steps, parallel, input and retry blocks, and a step with no activity', () => {
+    const doc = accepted('workflow w { trigger manual steps { parallel { } a { input { } } } retry { } }')
+    const workflow = doc.items[0] as Workflow
+    expect(shape(workflow.steps.items)).toEqual([
+      { kind: 'parallel', branches: [] },
+      { kind: 'step', name: 'a', input: { kind: 'input', entries: [] } },
+    ])
+    expect(shape(workflow.retry)).toEqual({ kind: 'retry' })
+  })
+
+  test('strings may span lines and hold backslashes and anything but a quote', () => {
+    const doc = accepted('workflow w { trigger manual steps { a { if "line 1\n\tline 2 \\n \\" } } }')
+    const step = (doc.items[0] as Workflow).steps.items[0]
+    expect(step.kind === 'step' && step.condition?.value).toBe('line 1\n\tline 2 \\n \\')
+  })
+
+  test('keywords are whole words: task_id, tasks, Workflow are names', () => {
+    accepted('workflow task_id { trigger manual steps { tasks { input { task_id: "x" } } Workflow { } } }')
+  })
+
+  test('a comment between every two tokens changes nothing but the comments', () => {
+    const plain = parse(ORDER).doc
+    const tokens = tokenize(ORDER)
+    for (const separator of [' /* c */ ', '\n// c\n', '/*c*/']) {
+      const text = tokens.map((t) => t.text).join(separator)
+      const { doc, diagnostics } = parse(text)
+      expect(diagnostics).toEqual([])
+      expect(shape(doc)).toEqual(shape(plain))
+      expect(JSON.stringify(doc).match(/"text":"(\/\*c?|\/\/ ?c)/g)).toHaveLength(tokens.length - 1)
+    }
+  })
+
+  test('any whitespace between tokens: none where not needed, CRLF, tabs, blank lines', () => {
+    const squeezed = tokenize(ORDER).map((t) => t.text).reduce((text, word) =>
+      /\w$/.test(text) && /^\w/.test(word) ? `${text} ${word}` : /\w$/.test(text) && /^\d/.test(word) ? `${text} ${word}` : text + word)
+    expect(shape(accepted(squeezed))).toEqual(shape(parse(ORDER).doc))
+    expect(shape(accepted(ORDER.replace(/\n/g, '\r\n\r\n\t  ')))).toEqual(shape(parse(ORDER).doc))
+  })
+
+  test('declarations may follow each other on one line', () => {
+    const doc = accepted('job a { task "x" } job b { task "y" } workflow w { trigger manual steps { } }')
+    expect(doc.items.map((item) => item.kind)).toEqual(['job', 'job', 'workflow'])
+  })
+})
+
+describe('recovery', () => {
+  test('an error in one declaration keeps the others parsed', () => {
+    const text = `${JOB}\nworkflow broken {\n\ttrigger manual\n\ttimeout 30m\n\tsteps { }\n}\n\n${ORDER}`
+    const { doc, diagnostics } = parse(text)
+    expect(doc.items.map((item) => item.kind)).toEqual(['job', 'broken', 'workflow'])
+    expect(diagnostics).toHaveLength(1)
+    const broken = doc.items[1]
+    expect(broken).toMatchObject({ kind: 'broken', declaration: 'workflow', name: 'broken' })
+    expect(broken.kind === 'broken' && broken.text).toBe(slice(text, broken.span))
+    expect(broken.kind === 'broken' && broken.text).toBe('workflow broken {\n\ttrigger manual\n\ttimeout 30m\n\tsteps { }\n}')
+  })
+
+  test('an unclosed declaration ends where a line starts with workflow or job', () => {
+    const text = 'workflow a {\n\ttrigger manual\n\tsteps {\n\t\tx { activity "y" }\n\njob b { task "t" }\n'
+    const { doc, diagnostics } = parse(text)
+    expect(doc.items.map((item) => item.kind)).toEqual(['broken', 'job'])
+    expect(doc.items[0]).toMatchObject({ name: 'a', text: 'workflow a {\n\ttrigger manual\n\tsteps {\n\t\tx { activity "y" }' })
+    expect(diagnostics).toMatchObject([{
+      code: 'syntax-unclosed',
+      message: 'expected a step name, "parallel" or "}" in the steps block of workflow "a", found the start of the next declaration',
+    }])
+  })
+
+  test('an unclosed string does not swallow the declarations after it', () => {
+    const text = 'workflow a {\n\ttrigger event "order.created\n\tsteps { }\n}\n\nworkflow b { trigger manual steps { } }\njob c { task "t" }\n'
+    const { doc, diagnostics } = parse(text)
+    expect(doc.items.map((item) => item.kind)).toEqual(['broken', 'workflow', 'job'])
+    expect(diagnostics).toMatchObject([{ code: 'syntax-unclosed', message: 'unclosed string: this " has no closing "', start: { line: 2, column: 16 } }])
+  })
+
+  test('an unclosed block comment at the top level is kept, and the rest still parses', () => {
+    const text = 'job a { task "t" }\n/* never closed\njob b { task "u" }\n'
+    const { doc, diagnostics } = parse(text)
+    expect(doc.items.map((item) => item.kind)).toEqual(['job', 'foreign', 'job'])
+    expect(doc.items[1]).toMatchObject({ text: '/* never closed' })
+    expect(diagnostics).toMatchObject([{ severity: 'error', code: 'syntax-unclosed' }])
+  })
+
+  test('a broken declaration keeps the comments before and after it as its trivia', () => {
+    const text = '// about a\n\nworkflow a { oops } // after a\n// end\n'
+    const { doc } = parse(text)
+    expect(doc.items[0]).toMatchObject({
+      kind: 'broken',
+      text: 'workflow a { oops }',
+      leading: [{ text: '// about a' }],
+      trailing: [{ text: '// after a' }],
+    })
+    expect(doc.endComments.map((c) => c.text)).toEqual(['// end'])
+  })
+
+  test('a declaration whose name cannot be read has no name', () => {
+    const { doc } = parse('workflow { trigger manual steps { } }')
+    expect(doc.items[0]).toMatchObject({ kind: 'broken', declaration: 'workflow' })
+    expect(doc.items[0]).not.toHaveProperty('name')
+    expect(parse('job 1 { }').doc.items[0]).toMatchObject({ kind: 'broken', declaration: 'job' })
+  })
+
+  test('parse never throws, whatever the input', () => {
+    const nasty = ['{', '}', '"', '/*', '*/', '//', 'workflow', 'job', '\u0000', '\ud83d', '\ufeff', '\r', 'steps {', '- 2.', '😀']
+    let seed = 7
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 30) }, () => nasty[Math.floor(random() * nasty.length)]).join(random() < 0.5 ? ' ' : '')
+      expect(() => parse(text)).not.toThrow()
+      expect(parse(text).doc.items.every((item) => item.span && item.span.end <= text.length)).toBe(true)
+    }
+  })
+})
+
+describe('foreign blocks', () => {
+  test('are kept byte for byte, with an info diagnostic naming the block', () => {
+    const config = 'config {\n  database: "postgres"   // weird  spacing\n}'
+    const entity = 'entity User {\n  id: uuid, primary, auto\n  email: string -> "x"\n}'
+    const endpoint = 'endpoint GET /users/{id}/orders/{order} {\n  auth: bearer(env.TOKEN)\n}'
+    const text = `${config}\n\n${entity}\n${endpoint}\n\n${JOB}`
+    const { doc, diagnostics } = parse(text)
+    expect(doc.items.map((item) => item.kind)).toEqual(['foreign', 'foreign', 'foreign', 'job'])
+    expect(doc.items.slice(0, 3).map((item) => item.kind === 'foreign' && [item.keyword, item.text])).toEqual([
+      ['config', config],
+      ['entity', entity],
+      ['endpoint', endpoint],
+    ])
+    expect(diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
+      ['info', 'foreign-block', '"config" block is not a workflow or job; kept as written'],
+      ['info', 'foreign-block', '"entity" block is not a workflow or job; kept as written'],
+      ['info', 'foreign-block', '"endpoint" block is not a workflow or job; kept as written'],
+    ])
+    expect(diagnostics[2].span).toEqual({ start: text.indexOf('endpoint'), end: text.indexOf('endpoint') + 8 })
+  })
+
+  test('endpoint GET /x/{id} { }: the braces in the path do not end it', () => {
+    const { doc } = parse('endpoint GET /x/{id} { }\njob j { task "t" }')
+    expect(doc.items.map((item) => item.kind)).toEqual(['foreign', 'job'])
+    expect(doc.items[0]).toMatchObject({ keyword: 'endpoint', text: 'endpoint GET /x/{id} { }' })
+  })
+
+  test('a foreign block ends at a closing brace followed only by a comment, which becomes its trailing comment', () => {
+    const { doc } = parse('config { a { } } // the end\njob j { task "t" }')
+    expect(doc.items[0]).toMatchObject({ text: 'config { a { } }', trailing: [{ text: '// the end' }] })
+  })
+
+  test('a workflow line inside a foreign block does not end it; one at depth 0 does', () => {
+    const inside = 'integration x {\n  workflow: "x"\n  job {\n  }\n}'
+    expect(parse(inside).doc.items).toMatchObject([{ kind: 'foreign', text: inside }])
+    const { doc } = parse('import "things"\nworkflow w { trigger manual steps { } }')
+    expect(doc.items.map((item) => item.kind)).toEqual(['foreign', 'workflow'])
+    expect(doc.items[0]).toMatchObject({ keyword: 'import', text: 'import "things"' })
+  })
+
+  test('a near miss of workflow or job is a warning with a suggestion', () => {
+    const { diagnostics } = parse('workflw w { trigger manual steps { } }\njobs j { task "t" }\nWorkflow x { }')
+    expect(diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
+      ['warning', 'foreign-block-typo', '"workflw" block is not a workflow or job; did you mean "workflow"? It is kept as written'],
+      ['warning', 'foreign-block-typo', '"jobs" block is not a workflow or job; did you mean "job"? It is kept as written'],
+      ['warning', 'foreign-block-typo', '"Workflow" block is not a workflow or job; did you mean "workflow"? It is kept as written'],
+    ])
+  })
+
+  test('stray text that is not a block is an error, still kept as written', () => {
+    const { doc, diagnostics } = parse('job j { task "t" } }\n')
+    expect(doc.items).toMatchObject([{ kind: 'job' }, { kind: 'foreign', keyword: '', text: '}' }])
+    expect(diagnostics).toMatchObject([{ severity: 'error', code: 'syntax', message: 'expected "workflow" or "job" at the top level, found "}"; kept as written' }])
+  })
+})
+
+describe('the incremental parser', () => {
+  const edits = [
+    ORDER,
+    `${ORDER}\n${JOB}`,
+    `// a comment\n${ORDER}\n${JOB}`,
+    `// a comment\n${ORDER.replace('"30m"', '"45m"')}\n${JOB}`,
+    `// a comment\n${ORDER.replace('"30m"', '45m')}\n${JOB}`,
+    `// a comment\n${ORDER}\n${JOB}`,
+    `${JOB}\n${ORDER}\n${JOB}`,
+    `${JOB.slice(0, 20)}\n${ORDER}`,
+    `\n\n\n${ORDER}${JOB}`,
+    '',
+    JOB,
+  ]
+
+  test('gives exactly what parse gives, edit after edit', () => {
+    const incremental = createIncrementalParser()
+    for (const text of edits) expect(incremental(text)).toEqual(parse(text))
+  })
+
+  test('reuses the parse of a declaration that did not change or move', () => {
+    const incremental = createIncrementalParser()
+    const first = incremental(`${ORDER}\n${JOB}`)
+    const second = incremental(`${ORDER}\n${JOB.replace('"0 * * * *"', '"5 * * * *"')}`)
+    expect((second.doc.items[0] as Workflow).steps).toBe((first.doc.items[0] as Workflow).steps)
+    expect((second.doc.items[1] as Job).schedule).not.toBe((first.doc.items[1] as Job).schedule)
+  })
+
+  test('moves the spans of a declaration that moved', () => {
+    const incremental = createIncrementalParser()
+    incremental(`${ORDER}\n${JOB}`)
+    const text = `${ORDER}\n\n// moved down\n${JOB}`
+    const moved = incremental(text)
+    const job = moved.doc.items[1] as Job
+    expect(slice(text, job.task.span)).toBe('task "sessions.cleanup"')
+    expect(moved).toEqual(parse(text))
+  })
+})
+
+test('the lexer drops whitespace and keeps comments as tokens', () => {
+  const tokens = tokenize('a /* b */ "c\nd" // e\n2.0 2 -')
+  expect(tokens.map((t) => [t.type, t.text])).toEqual([
+    ['ident', 'a'],
+    ['blockComment', '/* b */'],
+    ['string', '"c\nd"'],
+    ['lineComment', '// e'],
+    ['float', '2.0'],
+    ['integer', '2'],
+    ['invalid', '-'],
+  ])
+  expect(tokens.filter(isComment)).toHaveLength(2)
+  expect(tokenize('// crlf\r\nx').map((t) => t.text)).toEqual(['// crlf', 'x'])
+})

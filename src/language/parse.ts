@@ -1,0 +1,201 @@
+/**
+ * `parse`: .cai text to the document model, with syntax diagnostics. Never
+ * throws. The file is cut into top-level chunks (split.ts); each `workflow` /
+ * `job` chunk is parsed on its own (declaration.ts), anything else is kept as
+ * a foreign item, byte for byte; comments between chunks are attached here.
+ *
+ * `createIncrementalParser` gives the same results but reuses the parse of
+ * every declaration whose text did not change since the previous call
+ * (moving its offsets when it moved), so a keystroke re-parses one
+ * declaration.
+ */
+import { blankLineBetween, endWithTrailing, makeComment, markLeadingBlanks, newlinesBetween, startWithLeading } from './comments'
+import { parseDeclaration, type DeclarationResult } from './declaration'
+import type { CaiDocument, Comment, Diagnostic, Foreign, ParseResult, Span, TopItem } from './model'
+import { LineIndex } from './positions'
+import { splitTopLevel, type Chunk, type TopLevelComment } from './split'
+import { nearMissDeclaration, showCharacter, type ChunkDiagnostic } from './syntax-errors'
+
+type DeclarationCache = Map<string, DeclarationResult>
+
+export function parse(text: string): ParseResult {
+  return parseWithCache(text, new Map(), new Map())
+}
+
+export function createIncrementalParser(): (text: string) => ParseResult {
+  let previous: DeclarationCache = new Map()
+  return (text) => {
+    const current: DeclarationCache = new Map()
+    const result = parseWithCache(text, previous, current)
+    // Keep only the declarations of the latest text: memory stays bounded.
+    previous = current
+    return result
+  }
+}
+
+function parseWithCache(text: string, previous: DeclarationCache, current: DeclarationCache): ParseResult {
+  try {
+    return parseFile(text, previous, current)
+  } catch (error) {
+    return internalFailure(text, error)
+  }
+}
+
+function parseFile(text: string, previous: DeclarationCache, current: DeclarationCache): ParseResult {
+  const { chunks, comments } = splitTopLevel(text)
+  const items: TopItem[] = []
+  const found: ChunkDiagnostic[] = []
+  for (const chunk of chunks) {
+    if (chunk.kind === 'declaration') {
+      const key = `${chunk.cut ? 'cut' : 'whole'}:${text.slice(chunk.start, chunk.end)}`
+      const result = moved(current.get(key) ?? previous.get(key), chunk.start) ?? parseDeclaration(text, chunk.start, chunk.end, chunk.cut)
+      current.set(key, result)
+      items.push(result.item)
+      found.push(...result.diagnostics)
+    } else {
+      const item = foreignItem(text, chunk)
+      items.push(item)
+      found.push(foreignDiagnostic(text, chunk))
+    }
+  }
+  const doc = attachTopLevelTrivia(text, items, comments)
+  if (found.length === 0) return { doc, diagnostics: [] }
+  const index = new LineIndex(text)
+  const diagnostics: Diagnostic[] = found.map((d) => ({
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+    span: d.span,
+    start: index.positionAt(d.span.start),
+    end: index.positionAt(d.span.end),
+    ...(d.fix && { fix: d.fix }),
+  }))
+  return { doc, diagnostics }
+}
+
+function foreignItem(text: string, chunk: Chunk): Foreign {
+  return {
+    kind: 'foreign',
+    leading: [],
+    trailing: [],
+    blankBefore: false,
+    keyword: chunk.keyword,
+    text: text.slice(chunk.start, chunk.end),
+    span: { start: chunk.start, end: chunk.end },
+  }
+}
+
+function foreignDiagnostic(text: string, chunk: Chunk): ChunkDiagnostic {
+  const { keyword, start } = chunk
+  if (!keyword) {
+    if (text.startsWith('/*', start)) {
+      return { severity: 'error', code: 'syntax-unclosed', message: 'unclosed comment: this "/*" has no closing "*/"', span: { start, end: start + 2 } }
+    }
+    const char = String.fromCodePoint(text.codePointAt(start)!)
+    return {
+      severity: 'error',
+      code: 'syntax',
+      message: `expected "workflow" or "job" at the top level, found ${showCharacter(char)}; kept as written`,
+      span: { start, end: start + char.length },
+    }
+  }
+  const span = { start, end: start + keyword.length }
+  const meant = nearMissDeclaration(keyword)
+  if (meant) {
+    return {
+      severity: 'warning',
+      code: 'foreign-block-typo',
+      message: `"${keyword}" block is not a workflow or job; did you mean "${meant}"? It is kept as written`,
+      span,
+    }
+  }
+  return { severity: 'info', code: 'foreign-block', message: `"${keyword}" block is not a workflow or job; kept as written`, span }
+}
+
+/**
+ * Comments between top-level items: on the line where an item ends, its
+ * trailing comments; on their own lines, leading comments of the next item,
+ * or the document's end comments after the last one. A declaration's own
+ * leading comments (from its header) come after those written before it.
+ */
+function attachTopLevelTrivia(text: string, parsed: TopItem[], comments: TopLevelComment[]): CaiDocument {
+  const leading: Comment[][] = parsed.map(() => [])
+  const trailing: Comment[][] = parsed.map(() => [])
+  const endComments: Comment[] = []
+  let next = 0 // the first item after the current comment
+  let previousList: Comment[] | undefined
+  let previousEnd = 0
+  let previousIsComment = false
+  for (const token of comments) {
+    while (next < parsed.length && parsed[next].span!.start < token.start) {
+      previousEnd = parsed[next].span!.end
+      previousIsComment = false
+      next++
+    }
+    const ownLine = next === 0 && !previousIsComment ? true : newlinesBetween(text, previousEnd, token.start, 1)
+    const list = !ownLine
+      ? (previousIsComment && previousList ? previousList : trailing[next - 1])
+      : next < parsed.length ? leading[next] : endComments
+    list.push(makeComment({ ...token, text: text.slice(token.start, token.end) }, ownLine && blankLineBetween(text, previousEnd, token.start)))
+    previousList = list
+    previousEnd = token.end
+    previousIsComment = true
+  }
+  const items = parsed.map((item, i): TopItem => ({
+    ...item,
+    leading: [...leading[i], ...item.leading],
+    trailing: [...item.trailing, ...trailing[i]],
+  }))
+  items.forEach((item, i) => {
+    // Copies: a declaration's own leading comments may belong to a cached parse.
+    item.leading = item.leading.map((comment) => ({ ...comment }))
+    markLeadingBlanks(item, text)
+    item.blankBefore = i > 0 && blankLineBetween(text, endWithTrailing(items[i - 1]), startWithLeading(item))
+  })
+  if (endComments.length > 0 && items.length === 0) endComments[0].blankBefore = false
+  return { kind: 'document', items, endComments }
+}
+
+/** A cached declaration result with its offsets moved to `start`; undefined when there is none. */
+function moved(result: DeclarationResult | undefined, start: number): DeclarationResult | undefined {
+  if (!result) return undefined
+  const delta = start - result.item.span!.start
+  return delta === 0 ? result : shifted(result, delta)
+}
+
+const SPAN_KEYS = new Set(['span', 'valueSpan', 'nameSpan', 'keySpan'])
+
+/** A deep copy with every span moved by `delta`. */
+function shifted<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) return value.map((element) => shifted(element, delta)) as T
+  if (value === null || typeof value !== 'object') return value
+  const copy: Record<string, unknown> = {}
+  for (const [key, field] of Object.entries(value)) {
+    if (SPAN_KEYS.has(key)) {
+      const span = field as Span
+      copy[key] = { start: span.start + delta, end: span.end + delta }
+    } else {
+      copy[key] = shifted(field, delta)
+    }
+  }
+  return copy as T
+}
+
+/** The last resort, if parsing itself failed: the whole text kept as one foreign item, and an error saying so. */
+function internalFailure(text: string, error: unknown): ParseResult {
+  const span = { start: 0, end: text.length }
+  const item: Foreign = { kind: 'foreign', leading: [], trailing: [], blankBefore: false, keyword: '', text, span }
+  const index = new LineIndex(text)
+  const reason = error instanceof Error ? error.message : String(error)
+  return {
+    doc: { kind: 'document', items: text.length > 0 ? [item] : [], endComments: [] },
+    diagnostics: [{
+      severity: 'error',
+      code: 'internal',
+      message: `internal error while parsing (${reason}); the file is kept exactly as written`,
+      span,
+      start: index.positionAt(0),
+      end: index.positionAt(text.length),
+    }],
+  }
+}

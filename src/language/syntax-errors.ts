@@ -1,0 +1,314 @@
+/**
+ * Syntax error messages in plain words: what was found, what was expected
+ * (the token types nearley's parse table was waiting for, written as the
+ * user would write them) and where ("in step "charge""), with friendlier
+ * wording for the common mistakes: a reserved word as a name, an unquoted
+ * value, an integer multiplier, a part out of order or repeated, a nested
+ * parallel block, an unclosed string, comment or block.
+ */
+import type { Token } from './lexer'
+import { RESERVED_WORDS, type Fix, type Severity, type Span } from './model'
+
+/** A diagnostic before its line:column positions are computed. */
+export interface ChunkDiagnostic {
+  severity: Severity
+  code: string
+  message: string
+  span: Span
+  fix?: Fix
+}
+
+export interface SyntaxErrorInput {
+  /** The file's text. */
+  text: string
+  /** Where the declaration ends in it. */
+  end: number
+  /** The declaration's tokens (offsets into the file), comments and whitespace left out. */
+  tokens: readonly Token[]
+  /** Index of the token no parse can continue with (`tokens.length`: the end). */
+  at: number
+  /** Token types the parser could have accepted there. */
+  expected: ReadonlySet<string>
+  /** The declaration was cut short before the next `workflow` or `job` line. */
+  cut: boolean
+}
+
+type FrameKind = 'workflow' | 'job' | 'steps' | 'parallel' | 'step' | 'input' | 'retry'
+
+/** A block open where the error happened. */
+interface Frame {
+  kind: FrameKind
+  name?: string
+  owner?: Frame
+  /** Part keywords already read directly in this block. */
+  parts: string[]
+}
+
+/** The parts of each block, in the order the grammar requires; `required` ones must be there. */
+const PARTS: Partial<Record<FrameKind, readonly string[]>> = {
+  workflow: ['trigger', 'timeout', 'steps', 'retry'],
+  job: ['schedule', 'task', 'queue', 'retry'],
+  step: ['activity', 'input', 'if'],
+  retry: ['max_attempts', 'initial_interval', 'backoff_multiplier'],
+}
+const REQUIRED: Record<string, string> = { trigger: 'a "trigger"', steps: 'a "steps" block', task: 'a "task"' }
+
+/** Expected token types in the order the grammar lists them, so a message reads like the spec. */
+const EXPECTED_ORDER = [
+  'kw_workflow', 'kw_job', 'kw_trigger', 'kw_event', 'kw_schedule', 'kw_manual', 'kw_timeout', 'kw_steps', 'kw_task',
+  'kw_queue', 'kw_retry', 'kw_max_attempts', 'kw_initial_interval', 'kw_backoff_multiplier', 'ident', 'kw_parallel',
+  'kw_activity', 'kw_input', 'kw_if', 'colon', 'lbrace', 'string', 'integer', 'float', 'rbrace',
+]
+
+const PUNCTUATION: Record<string, string> = {
+  lbrace: '{', rbrace: '}', colon: ':', arrow: '->', lparen: '(', rparen: ')', comma: ',',
+}
+
+function keyword(type: string | undefined): string | undefined {
+  return type?.startsWith('kw_') ? type.slice(3) : undefined
+}
+
+function quote(text: string): string {
+  return `"${text}"`
+}
+
+function listWords(words: string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`
+}
+
+function short(text: string, max = 40): string {
+  const oneLine = text.replace(/\r?\n/g, '\\n')
+  return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine
+}
+
+/** A character as a message shows it: quoted if visible, by code point if not. */
+export function showCharacter(char: string): string {
+  const code = char.codePointAt(0)!
+  const visible = code > 0x20 && code < 0x7f || code > 0xa0 && !/[\p{Z}\p{C}]/u.test(char)
+  return visible ? quote(char) : `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+function describeFound(token: Token | undefined, cut: boolean): string {
+  if (!token) return cut ? 'the start of the next declaration' : 'the end of the file'
+  const word = keyword(token.type)
+  if (word) return quote(word)
+  switch (token.type) {
+    case 'ident':
+      return `identifier ${quote(token.text)}`
+    case 'string':
+      return `string "${short(token.text.slice(1, -1))}"`
+    case 'integer':
+    case 'float':
+      return `number ${token.text}`
+    case 'invalid':
+      return `the character ${showCharacter(token.text)}, which cannot appear outside strings and comments`
+    default:
+      return quote(PUNCTUATION[token.type!] ?? token.text)
+  }
+}
+
+function describeExpected(type: string, frame: Frame | undefined): string {
+  const word = keyword(type)
+  if (word) return quote(word)
+  switch (type) {
+    case 'ident':
+      return frame?.kind === 'steps' || frame?.kind === 'parallel' ? 'a step name'
+        : frame?.kind === 'input' ? 'an input name'
+        : 'a name'
+    case 'string':
+      return 'a string'
+    case 'integer':
+      return 'an integer'
+    case 'float':
+      return 'a float like 2.0'
+    default:
+      return quote(PUNCTUATION[type] ?? type)
+  }
+}
+
+function describeFrame(frame: Frame): string {
+  switch (frame.kind) {
+    case 'workflow':
+    case 'job':
+      return `${frame.kind} ${quote(frame.name ?? '')}`
+    case 'step':
+      return `step ${quote(frame.name ?? '')}`
+    case 'steps':
+      return `the steps block of ${describeFrame(frame.owner!)}`
+    case 'parallel':
+      return `a parallel block of ${describeFrame(frame.owner!.owner!)}`
+    case 'input':
+      return `the input block of ${describeFrame(frame.owner!)}`
+    case 'retry':
+      return `the retry block of ${describeFrame(frame.owner!)}`
+  }
+}
+
+/** The blocks open before token `at`, innermost last. */
+function openFrames(tokens: readonly Token[], at: number): Frame[] {
+  const stack: Frame[] = []
+  let pending: Frame | undefined
+  for (let i = 0; i < at; i++) {
+    const token = tokens[i]
+    const top = stack[stack.length - 1]
+    const word = keyword(token.type)
+    if (word === 'workflow' || word === 'job') {
+      const name = i + 1 < at && tokens[i + 1].type === 'ident' ? tokens[i + 1].text : undefined
+      pending = { kind: word, name, parts: [] }
+    } else if (word) {
+      if (top && PARTS[top.kind]?.includes(word)) top.parts.push(word)
+      if (word === 'steps' || word === 'parallel' || word === 'input' || word === 'retry') {
+        pending = { kind: word, owner: top, parts: [] }
+      }
+    } else if (token.type === 'ident' && (top?.kind === 'steps' || top?.kind === 'parallel')) {
+      pending = { kind: 'step', name: token.text, owner: top, parts: [] }
+    } else if (token.type === 'lbrace' && pending) {
+      stack.push(pending)
+      pending = undefined
+    } else if (token.type === 'rbrace') {
+      stack.pop()
+    }
+  }
+  return stack
+}
+
+/** A token's span (or its first `length` characters); the empty span at `end` for the end of the declaration. */
+function spanOf(token: Token | undefined, end: number, length = token?.text.length ?? 0): Span {
+  const start = token ? token.offset : end
+  return { start, end: start + length }
+}
+
+const NEXT_STATEMENT = new RegExp(`\\s(?:${RESERVED_WORDS.join('|')})(?![A-Za-z0-9_])`)
+
+/**
+ * The text a value was probably meant to be: from `token` to the end of its
+ * line, before any brace, comment or next keyword (`timeout 30m steps {`).
+ */
+function intendedValue(text: string, token: Token): string | undefined {
+  const line = text.slice(token.offset).split(/\r?\n|\}|\{|\/\/|\/\*/, 1)[0]
+  const value = line.split(NEXT_STATEMENT, 1)[0].trimEnd()
+  return value && !value.includes('"') ? value : undefined
+}
+
+/** The words before a value: `timeout`, `trigger event`, `order_id:`. */
+function statementPrefix(tokens: readonly Token[], at: number): string {
+  const prev = tokens[at - 1]
+  const before = tokens[at - 2]
+  if (prev.type === 'colon') return `${before?.text ?? ''}:`
+  if ((prev.type === 'kw_event' || prev.type === 'kw_schedule') && before?.type === 'kw_trigger') return `trigger ${prev.text}`
+  return prev.text
+}
+
+export function describeSyntaxError(input: SyntaxErrorInput): ChunkDiagnostic {
+  const { text, end, tokens, at, expected, cut } = input
+  const found = tokens[at]
+  const prev = tokens[at - 1]
+  const next = tokens[at + 1]
+  const frames = openFrames(tokens, at)
+  const frame = frames[frames.length - 1]
+  const where = frame ? ` in ${describeFrame(frame)}` : ''
+  const error = (message: string, code = 'syntax', span = spanOf(found, end), fix?: Fix): ChunkDiagnostic => ({
+    severity: 'error',
+    code,
+    message,
+    span,
+    ...(fix && { fix }),
+  })
+  const expectedWords = EXPECTED_ORDER.filter((type) => expected.has(type)).map((type) => describeExpected(type, frame))
+  const after = prev && (prev.type === 'ident' || prev.type === 'colon' || (keyword(prev.type) && prev.type !== 'kw_manual'))
+    ? ` after ${quote(prev.text)}`
+    : ''
+  const expectation = `expected ${listWords(expectedWords)}${after}`
+  const plain = `${expectation}${where}, found ${describeFound(found, cut)}`
+  const foundWord = keyword(found?.type)
+
+  if (found?.type === 'unclosedString') {
+    return error('unclosed string: this " has no closing "', 'syntax-unclosed', spanOf(found, end, 1))
+  }
+  if (found?.type === 'unclosedComment') {
+    return error('unclosed comment: this "/*" has no closing "*/"', 'syntax-unclosed', spanOf(found, end, 2))
+  }
+  if (foundWord === 'parallel' && frame?.kind === 'parallel') {
+    return error(`parallel blocks cannot be nested: found "parallel"${where}`)
+  }
+  if (foundWord && expected.has('ident')) {
+    const reserved = (what: string) => error(`${quote(foundWord)} is a reserved word and cannot name ${what}`, 'syntax-reserved-word')
+    if (prev?.type === 'kw_workflow') return reserved('a workflow')
+    if (prev?.type === 'kw_job') return reserved('a job')
+    if (frame?.kind === 'input' && next?.type === 'colon') return reserved('an input')
+    if ((frame?.kind === 'steps' || frame?.kind === 'parallel') && next?.type === 'lbrace') return reserved('a step')
+  }
+  if (found?.type === 'invalid' && found.text === '-' && (next?.type === 'integer' || next?.type === 'float')
+    && (expected.has('integer') || expected.has('float'))) {
+    return error(`${prev.text} cannot be negative: there is no minus sign in .cai`, 'syntax-invalid-character')
+  }
+  if (found?.type === 'integer' && expected.has('float')) {
+    const fixed = `${found.text}.0`
+    return error(`${prev.text} needs a number with a decimal point, like ${fixed}`, 'syntax', spanOf(found, end), {
+      title: `Write ${fixed}`,
+      edits: [{ span: spanOf(found, end), newText: fixed }],
+    })
+  }
+  if (found?.type === 'float' && expected.has('integer')) {
+    return error(`${prev.text} needs a whole number, like ${found.text.split('.')[0]}`)
+  }
+  if (found?.type === 'invalid' && found.text === '.' && next?.type === 'integer' && expected.has('float')) {
+    return error(`${prev.text} needs a digit before the decimal point, like 0.${next.text}`)
+  }
+  // A keyword that starts another part of the block is a missing value, not an unquoted one.
+  const startsPart = foundWord !== undefined && (PARTS[frame?.kind ?? 'steps']?.includes(foundWord) || next?.type === 'lbrace')
+  if (found && expected.size === 1 && expected.has('string') && prev && !startsPart
+    && (found.type === 'ident' || foundWord || found.type === 'integer' || found.type === 'float' || found.type === 'invalid')) {
+    const value = intendedValue(text, found)
+    if (value) {
+      const quoted = quote(value)
+      const span = { start: found.offset, end: found.offset + value.length }
+      return error(`values are always quoted strings: write ${statementPrefix(tokens, at)} ${quoted}`, 'syntax', span, {
+        title: `Quote ${quoted}`,
+        edits: [{ span, newText: quoted }],
+      })
+    }
+  }
+  if (found?.type === 'invalid') return error(plain, 'syntax-invalid-character')
+  if (foundWord && frame) {
+    const order = PARTS[frame.kind]
+    const position = order?.indexOf(foundWord) ?? -1
+    if (order && position >= 0) {
+      if (frame.parts.includes(foundWord)) {
+        return error(`${quote(foundWord)} appears twice${where}: each part may appear only once`)
+      }
+      const later = frame.parts.find((part) => order.indexOf(part) > position)
+      if (later) return error(`${quote(foundWord)} must come before ${quote(later)}${where}`)
+      const missing = order.find((part) => REQUIRED[part] && expected.has(`kw_${part}`))
+      if (missing) return error(`${describeFrame(frame)} needs ${REQUIRED[missing]} before ${quote(foundWord)}`)
+    }
+  }
+  if (found?.type === 'rbrace' && (frame?.kind === 'workflow' || frame?.kind === 'job')) {
+    const missing = PARTS[frame.kind]!.find((part) => REQUIRED[part] && expected.has(`kw_${part}`))
+    if (missing) {
+      return error(`${describeFrame(frame)} has no ${REQUIRED[missing].replace(/^an? /, '')}: ${expectation}, found "}"`)
+    }
+  }
+  return error(plain, !found && frames.length > 0 ? 'syntax-unclosed' : 'syntax')
+}
+
+/** Levenshtein distance, for did-you-mean suggestions. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]
+}
+
+/** `workflow` or `job` when `word` looks like a misspelling of one (`workflw`, `jobs`, `Workflow`). */
+export function nearMissDeclaration(word: string): 'workflow' | 'job' | undefined {
+  const lower = word.toLowerCase()
+  if (lower === 'workflow' || lower === 'workflows' || editDistance(lower, 'workflow') <= 2) return 'workflow'
+  if (lower === 'job' || lower === 'jobs') return 'job'
+  return undefined
+}

@@ -1,0 +1,71 @@
+/**
+ * Validation of a parsed .cai document: CodeAI's own checks (spec section 4,
+ * errors) and the designer's (section 5, warnings and information). Broken and
+ * Foreign items are skipped: the parser reports those. Runs in time linear in
+ * the size of the document.
+ */
+import type { CaiDocument, Diagnostic, Job, Span, Workflow } from './model'
+import { NO_SPAN, Reporter } from './validate/reporter'
+import { checkRetry, checkRetryWithinTimeout } from './validate/retry'
+import { checkSteps } from './validate/steps'
+import { checkDuration, checkEvent, checkQueue, checkSchedule, checkTask, valueSpan } from './validate/values'
+
+/** Diagnostics for `doc`, which was parsed from `text`; in text order. */
+export function validate(doc: CaiDocument, text: string): Diagnostic[] {
+  const report = new Reporter(text)
+  const firstWorkflow = new Map<string, Workflow>()
+  const firstJob = new Map<string, Job>()
+  for (const item of doc.items) {
+    if (item.kind === 'workflow') {
+      checkUniqueName(item, firstWorkflow, report)
+      checkWorkflow(item, report)
+    } else if (item.kind === 'job') {
+      checkUniqueName(item, firstJob, report)
+      checkJob(item, report)
+    }
+  }
+  return report.diagnostics()
+}
+
+function checkUniqueName<T extends Workflow | Job>(item: T, firstByName: Map<string, T>, report: Reporter): void {
+  const first = firstByName.get(item.name)
+  if (!first) {
+    firstByName.set(item.name, item)
+    return
+  }
+  const where = first.nameSpan ? ` (first at line ${report.lineOf(first.nameSpan.start)})` : ''
+  report.error(
+    `duplicate-${item.kind}`,
+    `${item.kind} "${item.name}" is declared twice${where}; ${item.kind} names must be unique in a file, so rename one`,
+    item.nameSpan ?? item.span ?? NO_SPAN,
+  )
+}
+
+function checkWorkflow(workflow: Workflow, report: Reporter): void {
+  const owner = `workflow "${workflow.name}"`
+  const span: Span = workflow.span ?? NO_SPAN
+  const { trigger } = workflow
+  const triggerSpan = trigger.span ?? span
+  if (trigger.type === 'event') {
+    checkEvent(trigger.value, valueSpan(trigger, span), owner, report)
+  } else if (trigger.type === 'schedule') {
+    checkSchedule(trigger.value ?? '', valueSpan(trigger, triggerSpan), trigger.valueSpan, owner, report)
+  }
+  if (workflow.timeout) {
+    checkDuration(workflow.timeout, span, owner, 'timeout', 'so the workflow would time out at once', report)
+  }
+  checkSteps(workflow, span, report)
+  if (workflow.retry) {
+    checkRetry(workflow.retry, span, owner, report)
+    if (workflow.timeout) checkRetryWithinTimeout(workflow.retry, workflow.timeout, span, owner, report)
+  }
+}
+
+function checkJob(job: Job, report: Reporter): void {
+  const owner = `job "${job.name}"`
+  const span: Span = job.span ?? NO_SPAN
+  if (job.schedule) checkSchedule(job.schedule.value, valueSpan(job.schedule, span), job.schedule.valueSpan, owner, report)
+  checkTask(job.task, span, owner, report)
+  if (job.queue) checkQueue(job.queue, span, owner, report)
+  if (job.retry) checkRetry(job.retry, span, owner, report)
+}
