@@ -23,8 +23,8 @@ export const CHROMIUM_LAUNCH_OPTIONS = {
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '*.spec.ts',
-  // Two cores: one worker for the browser, one core for the server and the test runner.
-  workers: 1,
+  // Two cores, two browsers: each test has its own page, so tests run independently.
+  workers: 2,
   retries: 0,
   reporter: 'list',
   timeout: 30_000,

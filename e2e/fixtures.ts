@@ -10,15 +10,18 @@ const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:'])
  * `page` that fails the test if the page asks another origin for anything, logs
  * a console error, or throws an uncaught error: the designer is offline and quiet.
  */
-export const test = base.extend<{ page: Page }>({
-  page: async ({ page }, use) => {
+export const test = base.extend<{ page: Page; expectedErrors: RegExp | null }>({
+  /** Console errors a test provokes on purpose (`test.use({ expectedErrors: /.../ })`). */
+  expectedErrors: [null, { option: true }],
+  page: async ({ page, expectedErrors }, use) => {
     const problems: string[] = []
     page.on('request', (request) => {
       const url = new URL(request.url())
       if (!LOCAL_SCHEMES.has(url.protocol) && url.origin !== PAGE_ORIGIN) problems.push(`request to another origin: ${request.url()}`)
     })
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`)
+      if (message.type() !== 'error' || expectedErrors?.test(message.text())) return
+      problems.push(`console error: ${message.text()} (${message.location().url})`)
     })
     page.on('pageerror', (error) => problems.push(`uncaught error: ${error.stack ?? error.message}`))
     await use(page)

@@ -284,3 +284,22 @@ test.describe('the static server', () => {
     }
   })
 })
+
+test.describe('when the text editor cannot load', () => {
+  // The aborted download and React's report of the error it caught.
+  test.use({ expectedErrors: /^Failed to load resource: net::ERR_FAILED$|Failed to fetch dynamically imported module: .*\/CaiEditor-/ })
+
+  test('the rest of the page keeps working', async ({ page }) => {
+    await page.route('**/assets/CaiEditor-*.js', (route) => route.abort())
+    await page.goto('./')
+    const text = page.getByRole('region', { name: 'Text' })
+    await expect(text.getByRole('alert')).toContainText('The text editor stopped working')
+    await expect(flowNode(page, 'order_fulfillment/validate_order')).toBeVisible()
+
+    await outline(page).getByRole('button', { name: 'daily_sales_report' }).click()
+    await expect(flowNode(page, 'daily_sales_report/fetch_sales_data')).toBeVisible()
+    await page.evaluate(() => window.__caiDesigner.setText(window.__caiDesigner.getText().replace('fetch_sales_data {', 'fetch_orders {')))
+    await expect(flowNode(page, 'daily_sales_report/fetch_orders')).toBeVisible()
+    expect(await editorText(page)).toBeNull()
+  })
+})

@@ -21,7 +21,8 @@ function onNextEdit(retry: () => void) {
 function CanvasArea() {
   const mode = useDesigner((state) => state.view.mode)
   return (
-    <ErrorBoundary area="canvas" retryOn={onNextEdit}>
+    // Keyed by the view: switching views also tries again.
+    <ErrorBoundary key={mode} area="canvas" retryOn={onNextEdit}>
       {mode === 'jobs' ? <JobsBoard /> : <WorkflowCanvas />}
     </ErrorBoundary>
   )
@@ -51,7 +52,11 @@ export function App() {
   return (
     <div className="cai-app">
       <Toolbar />
-      <Outline />
+      <div className="cai-outline-area">
+        <ErrorBoundary area="outline" retryOn={onNextEdit}>
+          <Outline />
+        </ErrorBoundary>
+      </div>
       <main className="cai-main">
         <SplitPane
           first={{ label: 'Canvas', visible: canvasVisible, content: <CanvasArea /> }}
@@ -60,7 +65,11 @@ export function App() {
           onSplitChange={onSplitChange}
         />
       </main>
-      <ProblemsList />
+      <div className="cai-problems-area">
+        <ErrorBoundary area="problems list" retryOn={onNextEdit}>
+          <ProblemsList />
+        </ErrorBoundary>
+      </div>
     </div>
   )
 }

@@ -1,44 +1,7 @@
 import { memo, useMemo } from 'react'
 import { designerStore, useDesigner } from '../store/designer'
 import { jobNodeId } from '../store/node-ids'
-import type { CaiDocument, Diagnostic, Span, TopItem } from '../language/model'
-
-type EntryKind = 'workflow' | 'job' | 'other'
-
-export interface OutlineEntry {
-  kind: EntryKind
-  /** The declared name; for a foreign block its keyword. */
-  name: string
-  broken: boolean
-  span?: Span
-  errors: number
-  warnings: number
-}
-
-function countIn(span: Span | undefined, diagnostics: Diagnostic[], severity: Diagnostic['severity']): number {
-  if (!span) return 0
-  return diagnostics.filter((d) => d.severity === severity && d.span.start >= span.start && d.span.end <= span.end).length
-}
-
-function entryOf(item: TopItem): Omit<OutlineEntry, 'errors' | 'warnings'> {
-  switch (item.kind) {
-    case 'workflow':
-    case 'job':
-      return { kind: item.kind, name: item.name, broken: false, span: item.span }
-    case 'broken':
-      return { kind: item.declaration, name: item.name ?? `(unnamed ${item.declaration})`, broken: true, span: item.span }
-    case 'foreign':
-      return { kind: 'other', name: item.keyword, broken: false, span: item.span }
-  }
-}
-
-/** The file's declarations grouped by kind, in file order, with their diagnostic counts. */
-export function outlineEntries(doc: CaiDocument, diagnostics: Diagnostic[]): OutlineEntry[] {
-  return doc.items.map((item) => {
-    const entry = entryOf(item)
-    return { ...entry, errors: countIn(entry.span, diagnostics, 'error'), warnings: countIn(entry.span, diagnostics, 'warning') }
-  })
-}
+import { outlineEntries, type OutlineEntry, type OutlineKind } from './outline-entries'
 
 function activate(entry: OutlineEntry) {
   const store = designerStore().getState()
@@ -72,7 +35,7 @@ function Counts({ errors, warnings }: { errors: number; warnings: number }) {
   )
 }
 
-const GROUPS: { kind: EntryKind; title: string }[] = [
+const GROUPS: { kind: OutlineKind; title: string }[] = [
   { kind: 'workflow', title: 'Workflows' },
   { kind: 'job', title: 'Jobs' },
   { kind: 'other', title: 'Other' },

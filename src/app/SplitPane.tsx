@@ -1,7 +1,7 @@
 import { useCallback, useId, useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
 
-export const MIN_SPLIT = 0.15
-export const MAX_SPLIT = 0.85
+const MIN_SPLIT = 0.15
+const MAX_SPLIT = 0.85
 const STEP = 0.02
 const BIG_STEP = 0.1
 

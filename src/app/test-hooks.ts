@@ -28,8 +28,8 @@ declare global {
 }
 
 export function installTestHooks(store: DesignerStore): void {
+  // The editor loads lazily: until it has, its hooks answer null.
   const editor = getEditorInstance
-
   window.__caiDesigner = {
     getText: () => store.getState().text,
     setText: (text) => store.getState().setText(text, 'file'),

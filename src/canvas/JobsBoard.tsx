@@ -2,16 +2,15 @@
  * The jobs view: one lane per queue, one card per job (node id `@job/<name>`),
  * each with its task, schedule in words, next three runs and retry policy.
  */
-import '@xyflow/react/dist/style.css'
-import './canvas.css'
-import { useCallback, useDeferredValue, useMemo, type KeyboardEvent } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { ReactFlowProvider } from '@xyflow/react'
 import type { Broken, Job, TopItem, Workflow } from '../language/model'
 import { useDesigner } from '../store/designer'
-import { useFirstFit, useKeyed, useSelection, useShallowStable, useShared } from './hooks'
+import { deferRedraw, useDrawnValue, useFirstFit, useKeyed, useMinute, useSelection, useShallowStable, useShared } from './hooks'
 import { jobsGraph } from './jobs'
+import { sameNode } from './reuse'
 import { diagnosticsKey, diagnosticsWithinAny } from './node-diagnostics'
-import { FlowView, Placeholder, onNodeKey } from './WorkflowCanvas'
+import { FlowView, Placeholder, onNodeKey } from './FlowView'
 
 const BOARD_KEY = '@jobs'
 const BOARD_KEYS: ReadonlySet<string> = new Set([BOARD_KEY])
@@ -20,9 +19,11 @@ const isJobItem = (item: TopItem): item is Job | Broken =>
   item.kind === 'job' || (item.kind === 'broken' && item.declaration === 'job')
 
 function JobsPicture() {
-  const parsed = useDeferredValue(useDesigner((state) => state.parsed))
-  const diagnostics = useDeferredValue(useDesigner((state) => state.diagnostics))
-  const lastGood = useDeferredValue(useDesigner((state) => state.lastGood))
+  const lastDrawn = useRef(0)
+  const defer = deferRedraw(lastDrawn.current)
+  const parsed = useDrawnValue(useDesigner((state) => state.parsed), defer)
+  const diagnostics = useDrawnValue(useDesigner((state) => state.diagnostics), defer)
+  const lastGood = useDrawnValue(useDesigner((state) => state.lastGood), defer)
   const selectedNodeId = useDesigner((state) => state.selectedNodeId)
   const colorMode = useDesigner((state) => state.view.theme)
 
@@ -34,17 +35,20 @@ function JobsPicture() {
     [diagnostics, items],
   )
   const stableDiagnostics = useKeyed(ownDiagnostics, diagnosticsKey(ownDiagnostics))
+  const minute = useMinute()
   const graph = useMemo(
-    () => jobsGraph(items, stableDiagnostics, lastGood, { now: new Date() }),
+    () => jobsGraph(items, stableDiagnostics, lastGood, { now: new Date(minute) }),
     // `lastGood` matters only through `goodJobs`.
-    [items, stableDiagnostics, goodJobs],
+    [items, stableDiagnostics, goodJobs, minute],
   )
-  const nodes = useSelection(useShared(graph.nodes), selectedNodeId)
+  const nodes = useSelection(useShared(graph.nodes, sameNode), selectedNodeId)
+  useEffect(() => {
+    lastDrawn.current = nodes.length
+  }, [nodes.length])
   useFirstFit(BOARD_KEY, nodes, BOARD_KEYS)
-  const onKeyDown = useCallback((event: KeyboardEvent) => onNodeKey(event), [])
 
   return (
-    <div className="cai-canvas cai-jobs" data-testid="jobs" onKeyDown={onKeyDown}>
+    <div className="cai-canvas cai-jobs" data-testid="jobs" onKeyDown={onNodeKey}>
       {items.length === 0 && (
         <Placeholder>No jobs in this file. A job looks like: job name {'{'} schedule "0 * * * *" task "x.y" {'}'}</Placeholder>
       )}

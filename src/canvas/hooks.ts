@@ -1,13 +1,28 @@
 /** Hooks shared by the workflow canvas and the jobs board. */
-import { useEffect, useMemo, useRef } from 'react'
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { useReactFlow, useStore, type FitViewOptions, type Viewport } from '@xyflow/react'
 import type { CanvasNode } from './flow-elements'
 import { reuseUnchanged } from './reuse'
 
+/**
+ * Up to this many nodes a picture is redrawn in the same render as the text
+ * change: that costs a few milliseconds, less than the frame deferring it loses.
+ */
+const REDRAW_AT_ONCE_UP_TO = 150
+
+/** Whether to defer redrawing a picture that had this many nodes when last drawn. */
+export const deferRedraw = (lastDrawnNodes: number) => lastDrawnNodes > REDRAW_AT_ONCE_UP_TO
+
+/** The value a picture is drawn from: deferred (so typing never waits on the canvas) when the redraw is big. */
+export function useDrawnValue<T>(value: T, defer: boolean): T {
+  const deferred = useDeferredValue(value)
+  return defer ? deferred : value
+}
+
 /** Keeps the identity of unchanged elements from the last committed list (see reuse.ts). */
-export function useShared<T extends { id: string }>(next: readonly T[]): readonly T[] {
+export function useShared<T extends { id: string }>(next: readonly T[], same: (a: T, b: T) => boolean): readonly T[] {
   const committed = useRef<readonly T[]>([])
-  const shared = useMemo(() => reuseUnchanged(committed.current, next), [next])
+  const shared = useMemo(() => reuseUnchanged(committed.current, next, same), [next, same])
   useEffect(() => {
     committed.current = shared
   }, [shared])
@@ -29,6 +44,18 @@ export function useShallowStable<T>(list: readonly T[]): readonly T[] {
     held.current = list
   }
   return held.current
+}
+
+const MINUTE = 60_000
+
+/** The current time, to the minute; changes every minute (so "next runs" move on while the page is open). */
+export function useMinute(): number {
+  const [minute, setMinute] = useState(() => Math.floor(Date.now() / MINUTE) * MINUTE)
+  useEffect(() => {
+    const timer = setTimeout(() => setMinute(Math.floor(Date.now() / MINUTE) * MINUTE), minute + MINUTE - Date.now())
+    return () => clearTimeout(timer)
+  }, [minute])
+  return minute
 }
 
 /** Marks the selected node; nodes whose flag does not change keep their identity. */

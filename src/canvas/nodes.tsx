@@ -36,6 +36,14 @@ function SeverityBadge({ severity }: { severity?: Severity }) {
   )
 }
 
+/**
+ * A line's tooltip: its full text, unless the node has diagnostics; then the
+ * node's own tooltip (its messages) shows wherever the pointer is on it.
+ */
+function fullText(data: { severity?: Severity }, text: string | undefined): string | undefined {
+  return data.severity ? undefined : text
+}
+
 const FlowIn = () => <Handle type="target" position={Position.Top} id={HANDLE.in} isConnectable={false} />
 const FlowOut = () => <Handle type="source" position={Position.Bottom} id={HANDLE.out} isConnectable={false} />
 
@@ -53,12 +61,12 @@ export const TriggerNodeView = memo(function TriggerNodeView({ data }: NodeProps
         {data.type === 'manual' ? (
           <div className="cai-card-line cai-muted">Started on demand</div>
         ) : (
-          <div className="cai-card-line cai-mono" title={data.value}>
+          <div className="cai-card-line cai-mono" title={fullText(data, data.value)}>
             {data.value}
           </div>
         )}
         {data.words && (
-          <div className="cai-card-line cai-muted cai-schedule-words" title={data.words}>
+          <div className="cai-card-line cai-muted cai-schedule-words" title={fullText(data, data.words)}>
             {data.words}
           </div>
         )}
@@ -74,12 +82,15 @@ export const StepNodeView = memo(function StepNodeView({ data }: NodeProps<StepN
       <FlowIn />
       <div className="cai-card cai-step" data-kind="step">
         <div className="cai-card-head">
-          <span className="cai-card-title" title={data.name}>
+          <span className="cai-card-title" title={fullText(data, data.name)}>
             {data.name}
           </span>
           <SeverityBadge severity={data.severity} />
         </div>
-        <div className={data.activity === undefined ? 'cai-card-line cai-missing' : 'cai-card-line cai-mono'} title={data.activity}>
+        <div
+          className={data.activity === undefined ? 'cai-card-line cai-missing' : 'cai-card-line cai-mono'}
+          title={fullText(data, data.activity)}
+        >
           {data.activity ?? 'no activity'}
         </div>
         <div className="cai-card-badges">
@@ -159,7 +170,7 @@ export const EndNodeView = memo(function EndNodeView({ data }: NodeProps<EndNode
           <span className="cai-card-title">End</span>
           <SeverityBadge severity={data.severity} />
         </div>
-        <div className="cai-card-line cai-muted cai-timeout" title={data.timeout}>
+        <div className="cai-card-line cai-muted cai-timeout" title={fullText(data, data.timeout)}>
           {timeout}
         </div>
       </div>
@@ -193,29 +204,29 @@ export const JobCardView = memo(function JobCardView({ data }: NodeProps<JobNode
   return (
     <div className="cai-card cai-job" data-kind="job">
       <div className="cai-card-head">
-        <span className="cai-card-title" title={data.name}>
+        <span className="cai-card-title" title={fullText(data, data.name)}>
           {data.name}
         </span>
         <SeverityBadge severity={data.severity} />
+        {data.error && (
+          <button type="button" className="cai-error-badge nodrag nopan" onClick={(event) => revealError(event, data.error!)}>
+            Syntax error — line {data.error.line}
+          </button>
+        )}
       </div>
-      {data.error && (
-        <button type="button" className="cai-error-badge nodrag nopan" onClick={(event) => revealError(event, data.error!)}>
-          Syntax error — line {data.error.line}
-        </button>
-      )}
       {neverParsed ? (
         <div className="cai-card-line cai-muted">Not parsed yet: fix the syntax error to see this job.</div>
       ) : (
         <>
-          <div className="cai-card-line cai-mono" title={data.task}>
+          <div className="cai-card-line cai-mono" title={fullText(data, data.task)}>
             {data.task}
           </div>
           {data.schedule !== undefined && (
-            <div className="cai-card-line cai-mono cai-muted" title={data.schedule}>
+            <div className="cai-card-line cai-mono cai-muted" title={fullText(data, data.schedule)}>
               {data.schedule}
             </div>
           )}
-          <div className="cai-card-line cai-schedule-words" title={data.scheduleWords}>
+          <div className="cai-card-line cai-schedule-words" title={fullText(data, data.scheduleWords)}>
             {data.scheduleWords}
           </div>
           {data.nextRuns.length > 0 && (
@@ -225,7 +236,7 @@ export const JobCardView = memo(function JobCardView({ data }: NodeProps<JobNode
               ))}
             </ol>
           )}
-          <div className="cai-card-line cai-muted cai-retry" title={data.retry}>
+          <div className="cai-card-line cai-muted cai-retry" title={fullText(data, data.retry)}>
             ↻ {data.retry}
           </div>
         </>

@@ -4,6 +4,7 @@
  * memoised node components do not render again. An unchanged list is returned
  * as the old list itself.
  */
+import type { CanvasEdge, CanvasNode } from './flow-elements'
 
 /**
  * Deep equality for the plain data the graph is made of (objects, arrays,
@@ -28,12 +29,61 @@ export function plainEqual(a: unknown, b: unknown): boolean {
   return keys === 0
 }
 
-export function reuseUnchanged<T extends { id: string }>(previous: readonly T[], next: readonly T[]): readonly T[] {
-  const byId = new Map(previous.map((element) => [element.id, element]))
+/**
+ * Whether a rebuilt node equals the one it replaces, on every field the graph
+ * sets (see fixedNode; `style`, `measured`, `focusable` follow from these).
+ * Field by field: this runs for each of a thousand nodes after each keystroke.
+ */
+export function sameNode(a: CanvasNode, b: CanvasNode): boolean {
+  return (
+    a.id === b.id &&
+    a.type === b.type &&
+    a.className === b.className &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.handles === b.handles &&
+    a.parentId === b.parentId &&
+    a.selected === b.selected &&
+    a.selectable === b.selectable &&
+    a.ariaLabel === b.ariaLabel &&
+    a.domAttributes?.title === b.domAttributes?.title &&
+    plainEqual(a.data, b.data)
+  )
+}
+
+/** Whether a rebuilt edge equals the one it replaces, on every field the graph sets. */
+export function sameEdge(a: CanvasEdge, b: CanvasEdge): boolean {
+  return (
+    a.id === b.id &&
+    a.type === b.type &&
+    a.source === b.source &&
+    a.target === b.target &&
+    a.sourceHandle === b.sourceHandle &&
+    a.targetHandle === b.targetHandle &&
+    a.className === b.className &&
+    a.markerEnd === b.markerEnd &&
+    plainEqual(a.data, b.data)
+  )
+}
+
+export function reuseUnchanged<T extends { id: string }>(
+  previous: readonly T[],
+  next: readonly T[],
+  same: (a: T, b: T) => boolean = plainEqual,
+): readonly T[] {
+  // Most elements keep their place; the map is built only when one moved.
+  let byId: Map<string, T> | undefined
+  const find = (id: string, index: number): T | undefined => {
+    if (previous[index]?.id === id) return previous[index]
+    byId ??= new Map(previous.map((element) => [element.id, element]))
+    return byId.get(id)
+  }
   let changed = previous.length !== next.length
   const result = next.map((element, index) => {
-    const old = byId.get(element.id)
-    if (old !== undefined && plainEqual(old, element)) {
+    const old = find(element.id, index)
+    if (old !== undefined && same(old, element)) {
       if (previous[index] !== old) changed = true
       return old
     }

@@ -1,8 +1,9 @@
 /**
  * One Monaco editor bound to the designer store. The model mirrors
  * `store.text`: the user's edits go to the store at once; other changes
- * (canvas, format, file open) come back as one minimal, undoable edit, so the
- * cursor and scroll stay put. Also mirrors diagnostics as markers, the cursor
+ * (canvas, format, file open, undo) come back as one minimal edit, so the
+ * cursor and scroll stay put. Undo and redo are the store's, one history for
+ * the text and the canvas, so the editor's own undo keys are routed there. Also mirrors diagnostics as markers, the cursor
  * into the store, and the store's reveal requests into the selection.
  */
 import type { Diagnostic, Severity, Span } from '../language/model'
@@ -10,7 +11,7 @@ import type { DesignerStore, RevealRequest } from '../store/designer'
 import { DARK_THEME, LANGUAGE_ID, LIGHT_THEME, registerLanguage } from './language'
 import { monaco } from './monaco'
 import { bindModel, registerProviders } from './providers'
-import { minimalEdit } from './text-diff'
+import { minimalEdit } from '../language/text-diff'
 
 export type EditorTheme = 'light' | 'dark'
 export type Editor = monaco.editor.IStandaloneCodeEditor
@@ -92,10 +93,8 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
     if (!edit) return
     applyingStoreText = true
     try {
-      // Its own undo step, which the user can undo from the editor.
-      model.pushStackElement()
-      model.pushEditOperations(editor.getSelections(), [{ range: toRange(edit.span), text: edit.newText }], () => null)
-      model.pushStackElement()
+      // Outside Monaco's own undo stack: the store's history records it.
+      model.applyEdits([{ range: toRange(edit.span), text: edit.newText }])
     } finally {
       applyingStoreText = false
     }
@@ -131,6 +130,11 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
     editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth)
     if (request.focus) editor.focus()
   }
+
+  const { KeyMod, KeyCode } = monaco
+  editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => store.getState().undo())
+  editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => store.getState().redo())
+  editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => store.getState().redo())
 
   const subscriptions = [
     model.onDidChangeContent(() => {

@@ -36,7 +36,7 @@ export interface CommentToken {
 type Node = Trivia & { kind?: string; span?: Span }
 
 /** The statements directly inside a node, in source order; undefined for a statement that is not a block. */
-export function statementsOf(node: Node): Node[] | undefined {
+function statementsOf(node: Node): Node[] | undefined {
   switch (node.kind) {
     case 'workflow': {
       const w = node as Workflow
@@ -91,17 +91,30 @@ export function makeComment(token: Pick<CommentToken, 'kind' | 'text' | 'start' 
   return { kind: token.kind, text: token.text, blankBefore, span: { start: token.start, end: token.end } }
 }
 
-/** Attaches `comments` (in source order, all inside `root`) to `root` and its statements; returns how many were placed. */
+/**
+ * Attaches `comments` (in source order, all inside `root`) to `root` and its
+ * statements. Returns how many comments the receiving nodes hold afterwards:
+ * the caller checks that none was lost.
+ */
 export function attachComments(root: Declaration, comments: readonly CommentToken[], text: string): number {
   const interior = new Map<Node, Comment[]>()
+  const owners = new Set<Node>()
   let previous: Comment[] | undefined
-  let placed = 0
   for (const token of comments) {
     const ownLine = newlinesBetween(text, token.prevEnd, token.start, 1)
-    const list = !ownLine && token.prevIsComment && previous ? previous : place(root, token, ownLine, interior, text)
+    let list = previous
+    if (ownLine || !token.prevIsComment || !list) {
+      const place = placeOf(root, token, ownLine, text)
+      owners.add(place.owner)
+      if (place.list) {
+        list = place.list
+      } else {
+        list = interior.get(place.owner)
+        if (!list) interior.set(place.owner, (list = []))
+      }
+    }
     list.push(makeComment(token, ownLine && blankLineBetween(text, token.prevEnd, token.start)))
     previous = list
-    placed++
   }
   for (const [node, list] of interior) {
     if (list.some((comment) => comment.kind === 'line')) {
@@ -112,36 +125,45 @@ export function attachComments(root: Declaration, comments: readonly CommentToke
       target.unshift(...list)
     }
   }
-  return placed
+  let held = 0
+  for (const node of owners) {
+    markLeadingBlanks(node, text)
+    const block = node as Node & BlockTrivia
+    if (block.inner?.length > 0 && statementsOf(node)!.length === 0) block.inner[0].blankBefore = false
+    held += node.leading.length + node.trailing.length + (block.openTrailing?.length ?? 0) + (block.inner?.length ?? 0)
+  }
+  return held
 }
 
-function place(root: Node, token: CommentToken, ownLine: boolean, interior: Map<Node, Comment[]>, text: string): Comment[] {
+/** Where a comment goes: a list of `owner`, or (no list) between the owner's own tokens. */
+function placeOf(root: Node, token: CommentToken, ownLine: boolean, text: string): { owner: Node; list?: Comment[] } {
   let node = root
   for (;;) {
     const statements = statementsOf(node)
-    if (!statements || token.start < openBrace(node, text)) {
-      let list = interior.get(node)
-      if (!list) interior.set(node, (list = []))
-      return list
-    }
-    // The first statement starting after the comment.
-    let lo = 0
-    let hi = statements.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (statements[mid].span!.start > token.start) hi = mid
-      else lo = mid + 1
-    }
-    const before = statements[lo - 1]
-    const after = statements[lo]
+    if (!statements || token.start < openBrace(node, text)) return { owner: node }
+    const index = firstStartingAfter(statements, token.start)
+    const before = statements[index - 1]
+    const after = statements[index]
     if (before && token.start < before.span!.end) {
       node = before
       continue
     }
     const block = node as Node & BlockTrivia
-    if (!ownLine) return before ? before.trailing : block.openTrailing
-    return after ? after.leading : block.inner
+    if (!ownLine) return before ? { owner: before, list: before.trailing } : { owner: block, list: block.openTrailing }
+    return after ? { owner: after, list: after.leading } : { owner: block, list: block.inner }
   }
+}
+
+/** Index of the first statement that starts after `offset` (statements are in source order). */
+function firstStartingAfter(statements: readonly Node[], offset: number): number {
+  let lo = 0
+  let hi = statements.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (statements[mid].span!.start > offset) hi = mid
+    else lo = mid + 1
+  }
+  return lo
 }
 
 /** Offset of a block's `{`: the first one after its start outside comments (headers hold only names and keywords). */
@@ -158,18 +180,39 @@ function openBrace(node: Node, text: string): number {
   return text.length
 }
 
-/** Sets `blankBefore` on every statement under `node` from the text, and normalises comments' flags (see the module comment). */
-export function markBlankLines(node: Node, text: string): void {
-  markLeadingBlanks(node, text)
-  const statements = statementsOf(node)
-  if (!statements) return
-  const block = node as Node & BlockTrivia
-  if (statements.length === 0 && block.inner.length > 0) block.inner[0].blankBefore = false
-  let previousEnd = -1
-  for (const statement of statements) {
-    statement.blankBefore = previousEnd >= 0 && blankLineBetween(text, previousEnd, startWithLeading(statement))
-    previousEnd = endWithTrailing(statement)
-    markBlankLines(statement, text)
+/**
+ * Sets `blankBefore` on the statements under `root` that follow a blank
+ * line. Blank lines are few, so this finds each in the text and the
+ * statement after it, rather than visiting every statement. A blank line
+ * inside a string or comment, after `{`, before `}` or among a statement's
+ * leading comments (where the comments carry it) sets nothing.
+ */
+export function markBlankLines(root: Node, text: string): void {
+  const end = root.span!.end
+  const blankLine = /\n[ \t\r]*\n/g
+  blankLine.lastIndex = root.span!.start
+  for (let match = blankLine.exec(text); match && match.index < end; match = blankLine.exec(text)) {
+    blankLine.lastIndex = match.index + 1
+    markBlankLineAt(root, match.index)
+  }
+}
+
+function markBlankLineAt(root: Node, at: number): void {
+  let node = root
+  for (;;) {
+    const statements = statementsOf(node)
+    if (!statements) return
+    const index = firstStartingAfter(statements, at)
+    const before = statements[index - 1]
+    const after = statements[index]
+    if (!before) return
+    if (at < before.span!.end) {
+      node = before
+      continue
+    }
+    if (!after || at < endWithTrailing(before) || (after.leading.length > 0 && after.leading[0].span!.start < at)) return
+    after.blankBefore = true
+    return
   }
 }
 

@@ -89,8 +89,8 @@ export function parseDeclaration(file: string, start: number, end: number, cut: 
   const result = fastParser.parse(new LexerSource(text, start, comments))
   if (result.ok) {
     const declaration = result.value as Declaration
-    const placed = attachComments(declaration, comments, file)
-    if (placed === comments.length) {
+    // Every comment the lexer found must be held by a node: none is ever dropped silently.
+    if (attachComments(declaration, comments, file) === comments.length) {
       markBlankLines(declaration, file)
       return { item: declaration, diagnostics: [] }
     }
@@ -101,14 +101,15 @@ export function parseDeclaration(file: string, start: number, end: number, cut: 
       span: { start, end },
     })
   }
-  const tokens = tokenize(text).filter((token) => !isComment(token))
+  // The tokens up to the one after the failure: all the message needs.
+  const tokens = tokenize(text, result.at + 2).filter((token) => !isComment(token))
   for (const token of tokens) token.offset += start
   const expected = expectedAt(tokens, result.at, result.droppable)
   return brokenWith(text, start, describeSyntaxError({ text: file, end, tokens, at: result.at, expected, cut }))
 }
 
 function brokenWith(text: string, start: number, diagnostic: ChunkDiagnostic): DeclarationResult {
-  const [keyword, name] = tokenize(text.slice(0, 200)).filter((token) => !isComment(token))
+  const [keyword, name] = tokenize(text, 2).filter((token) => !isComment(token))
   const item: Broken = {
     kind: 'broken',
     leading: [],

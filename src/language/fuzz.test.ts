@@ -23,13 +23,14 @@ const EDITS_PER_TEXT = 4
 const PARSE_BUDGET_MS = 50
 
 /**
- * Parses `text`, timing it. A slow parse is timed twice more and the fastest
- * counts: one slow run can be a GC pause, a slow input is slow every time.
+ * Parses `text`, timing it. A slow parse is timed up to four more times and
+ * the fastest counts: one slow run can be a GC pause or a busy machine, a
+ * slow input is slow every time.
  */
 function timedParse(text: string): { result: ParseResult; ms: number } {
   let ms = Infinity
   let result: ParseResult | undefined
-  for (let i = 0; i < 3 && ms > PARSE_BUDGET_MS / 2; i++) {
+  for (let i = 0; i < 5 && ms > PARSE_BUDGET_MS / 2; i++) {
     const start = performance.now()
     result = parse(text)
     ms = Math.min(ms, performance.now() - start)
@@ -57,6 +58,8 @@ test(`parse and validate survive ${TEXTS * EDITS_PER_TEXT} random edits of the e
     const { result, ms } = timedParse(text)
     if (ms > slowest.ms) slowest = { ms, text }
     const { doc, diagnostics } = result
+    // parse catches its own crashes and reports them as `internal`: that is a crash all the same.
+    expect(diagnostics.filter((d) => d.code === 'internal')).toEqual([])
     const lines = new LineIndex(text)
     for (const d of [...diagnostics, ...validate(doc, text)]) checkDiagnostic(d, text, lines)
   }
@@ -70,7 +73,7 @@ test(`parse and validate survive ${TEXTS * EDITS_PER_TEXT} random edits of the e
         try {
           check(text)
         } catch (error) {
-          const message = error instanceof Error ? `${error.message}\n${error.stack}` : String(error)
+          const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
           throw new Error(`${message}\n\n----- input (seed ${SEED}) ${JSON.stringify(text)} -----\n${text}\n----- end -----`)
         }
       }

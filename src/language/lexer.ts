@@ -15,9 +15,9 @@ import moo from 'moo'
 import { RESERVED_WORDS, type ReservedWord } from './model'
 
 /** Token type of a reserved word: `kw_` + the word (`if` cannot name a grammar symbol). */
-export type KeywordType = `kw_${ReservedWord}`
+type KeywordType = `kw_${ReservedWord}`
 
-export function keywordType(word: ReservedWord): KeywordType {
+function keywordType(word: ReservedWord): KeywordType {
   return `kw_${word}`
 }
 
@@ -54,12 +54,19 @@ export function isComment(token: Token): boolean {
   return token.type === 'lineComment' || token.type === 'blockComment'
 }
 
-/** All tokens of `text`, whitespace dropped, offsets relative to `text`. Never throws: every character matches some rule. */
-export function tokenize(text: string): Token[] {
+/**
+ * The tokens of `text`, whitespace dropped, offsets relative to `text`; with
+ * `limit`, only up to the limit-th token that is not a comment. Never throws:
+ * every character matches some rule.
+ */
+export function tokenize(text: string, limit = Infinity): Token[] {
   lexer.reset(text)
   const tokens: Token[] = []
-  for (let token = lexer.next(); token; token = lexer.next()) {
-    if (token.type !== 'ws') tokens.push(token)
+  let significant = 0
+  for (let token = lexer.next(); token && significant < limit; token = lexer.next()) {
+    if (token.type === 'ws') continue
+    tokens.push(token)
+    if (!isComment(token)) significant++
   }
   return tokens
 }

@@ -36,18 +36,6 @@ export interface TokenSource {
   advance(): void
 }
 
-/** A token array as a source. */
-export class ArraySource implements TokenSource {
-  index = 0
-  constructor(private readonly tokens: readonly TypedToken[]) {}
-  get current(): TypedToken | undefined {
-    return this.tokens[this.index]
-  }
-  advance(): void {
-    this.index++
-  }
-}
-
 type Symbol = string | { type: string }
 
 interface Plan {

@@ -310,6 +310,16 @@ describe('foreign blocks', () => {
     expect(diagnostics[2].span).toEqual({ start: text.indexOf('endpoint'), end: text.indexOf('endpoint') + 8 })
   })
 
+  test('annotations above a block belong to it (CodeAI writes @auth("admin") before endpoints)', () => {
+    const endpoint = '@auth("admin")\n@cache(60)\nendpoint GET "/admin/users" {\n    middleware auth\n}'
+    const { doc, diagnostics } = parse(`${endpoint}\n\njob j {\n\ttask "t"\n}\n`)
+    expect(doc.items.map((item) => item.kind)).toEqual(['foreign', 'job'])
+    expect(doc.items[0]).toMatchObject({ keyword: 'endpoint', text: endpoint })
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: 'info', code: 'foreign-block', start: { line: 3, column: 1 } }),
+    ])
+  })
+
   test('endpoint GET /x/{id} { }: the braces in the path do not end it', () => {
     const { doc } = parse('endpoint GET /x/{id} { }\njob j { task "t" }')
     expect(doc.items.map((item) => item.kind)).toEqual(['foreign', 'job'])

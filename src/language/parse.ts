@@ -99,7 +99,8 @@ function foreignDiagnostic(text: string, chunk: Chunk): ChunkDiagnostic {
       span: { start, end: start + char.length },
     }
   }
-  const span = { start, end: start + keyword.length }
+  const at = text.startsWith(keyword, start) ? start : text.indexOf(keyword, start)
+  const span = { start: at, end: at + keyword.length }
   const meant = nearMissDeclaration(keyword)
   if (meant) {
     return {
@@ -163,20 +164,26 @@ function moved(result: DeclarationResult | undefined, start: number): Declaratio
   return delta === 0 ? result : shifted(result, delta)
 }
 
-const SPAN_KEYS = new Set(['span', 'valueSpan', 'nameSpan', 'keySpan'])
+function isSpanKey(key: string): boolean {
+  return key === 'span' || key === 'valueSpan' || key === 'nameSpan' || key === 'keySpan'
+}
 
-/** A deep copy with every span moved by `delta`. */
+/** A deep copy with every span moved by `delta` (empty arrays, holding no span, are shared: the data is immutable). */
 function shifted<T>(value: T, delta: number): T {
-  if (Array.isArray(value)) return value.map((element) => shifted(element, delta)) as T
   if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) {
+    if (value.length === 0) return value
+    const copy = new Array(value.length)
+    for (let i = 0; i < value.length; i++) copy[i] = shifted(value[i], delta)
+    return copy as T
+  }
+  const source = value as Record<string, unknown>
   const copy: Record<string, unknown> = {}
-  for (const [key, field] of Object.entries(value)) {
-    if (SPAN_KEYS.has(key)) {
-      const span = field as Span
-      copy[key] = { start: span.start + delta, end: span.end + delta }
-    } else {
-      copy[key] = shifted(field, delta)
-    }
+  for (const key in source) {
+    const field = source[key]
+    if (field === null || typeof field !== 'object') copy[key] = field
+    else if (isSpanKey(key)) copy[key] = { start: (field as Span).start + delta, end: (field as Span).end + delta }
+    else copy[key] = shifted(field, delta)
   }
   return copy as T
 }

@@ -1,7 +1,8 @@
 /**
  * Property tests of the language core: print and parse are inverse on valid
- * documents, print is canonical, comments survive, broken text is kept byte
- * for byte, and incremental parsing agrees with parsing from scratch.
+ * documents, print is canonical, comments survive, layout and comments between
+ * tokens are free, broken text is kept byte for byte, and incremental parsing
+ * agrees with parsing from scratch.
  *
  * Every property runs 1,000 generated cases with a fixed seed, so a CI failure
  * reproduces locally; set CAI_PROPERTY_SEED to explore other cases. A failure
@@ -9,18 +10,31 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import type { CaiDocument, Comment } from './model'
+import { isComment, tokenize } from './lexer'
+import type { CaiDocument, Comment, Foreign, ParseResult, Span } from './model'
 import { createIncrementalParser, parse } from './parse'
 import { print } from './print'
 import { stripSpans } from './strip'
-import { isComment, tokenize } from './lexer'
-import { applyMutation, caiDocument, exampleCorpus, mutatedText, mutation } from './testing/arbitraries'
+import {
+  applyMutation,
+  caiDocument,
+  commentInsertions,
+  exampleCorpus,
+  insertComments,
+  layoutChoices,
+  mutatedText,
+  mutation,
+  relayout,
+} from './testing/arbitraries'
 
 const RUNS: fc.Parameters<unknown> = {
   numRuns: 1000,
   seed: Number(process.env.CAI_PROPERTY_SEED ?? 0xca1),
   includeErrorInReport: true,
 }
+
+/** Generous: the CI machine has 2 cores, shared with other test files. */
+const TIMEOUT_MS = 60_000
 
 /** Runs `check`; if it fails, the error carries `text` verbatim, which is what a developer needs to reproduce. */
 function withText(label: string, text: string, check: () => void): void {
@@ -47,18 +61,30 @@ function firstDifference(actual: unknown, expected: unknown, path = 'doc'): stri
   return undefined
 }
 
-function syntaxErrors(text: string) {
-  return parse(text).diagnostics.filter((d) => d.severity === 'error')
+/** The non-whitespace characters of a text, sorted. */
+function ink(text: string): string {
+  return [...text.replace(/[ \t\r\n]/g, '')].sort().join('')
 }
 
-function allComments(doc: CaiDocument): Comment[] {
-  const found: Comment[] = []
+function errorsOf(result: ParseResult) {
+  return result.diagnostics.filter((d) => d.severity === 'error')
+}
+
+/** Where the foreign blocks of `text` are: their bytes must not be touched. */
+function foreignSpans(text: string): Span[] {
+  return parse(text).doc.items.flatMap((item) => (item.kind === 'foreign' && item.span ? [item.span] : []))
+}
+
+/** The text of every comment in `doc`: on its nodes, and inside foreign blocks (kept as text). */
+function allComments(doc: CaiDocument): string[] {
+  const found: string[] = []
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit)
     else if (value && typeof value === 'object') {
       const node = value as Record<string, unknown>
-      if (typeof node.text === 'string' && (node.kind === 'line' || node.kind === 'block')) found.push(node as unknown as Comment)
-      else Object.values(node).forEach(visit)
+      if (node.kind === 'line' || node.kind === 'block') found.push((node as unknown as Comment).text)
+      else if (node.kind === 'foreign') found.push(...tokenize((node as unknown as Foreign).text).filter(isComment).map((t) => t.text))
+      Object.values(node).forEach(visit)
     }
   }
   visit(doc)
@@ -72,14 +98,14 @@ describe('print and parse on generated valid documents', () => {
         const text = print(doc)
         withText('printed', text, () => {
           const result = parse(text)
-          expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+          expect(errorsOf(result)).toEqual([])
           const parsed = stripSpans(result.doc)
           expect(parsed, firstDifference(parsed, doc)).toEqual(doc)
         })
       }),
       RUNS,
     )
-  })
+  }, TIMEOUT_MS)
 
   test('print is a fixed point: print(parse(print(doc))) is print(doc)', () => {
     fc.assert(
@@ -92,7 +118,7 @@ describe('print and parse on generated valid documents', () => {
       }),
       RUNS,
     )
-  })
+  }, TIMEOUT_MS)
 
   test('no comment is lost: each is printed, and the lexer sees as many as the document holds', () => {
     fc.assert(
@@ -100,43 +126,86 @@ describe('print and parse on generated valid documents', () => {
         const text = print(doc)
         const comments = allComments(doc)
         withText('printed', text, () => {
-          for (const comment of comments) expect(text).toContain(comment.text)
+          for (const comment of comments) expect(text).toContain(comment)
           const lexed = tokenize(text).filter(isComment)
-          expect(lexed.map((t) => t.text).sort()).toEqual(comments.map((c) => c.text).sort())
+          expect(lexed.map((t) => t.text).sort()).toEqual([...comments].sort())
         })
       }),
       RUNS,
     )
-  })
+  }, TIMEOUT_MS)
+
+  test('layout is free: other whitespace between the tokens of print(doc) parses to doc, and prints as print(doc)', () => {
+    fc.assert(
+      fc.property(caiDocument, layoutChoices, (doc, choices) => {
+        const canonical = print(doc)
+        const text = relayout(canonical, choices, foreignSpans(canonical))
+        withText('relaid out', text, () => {
+          const result = parse(text)
+          expect(errorsOf(result)).toEqual([])
+          const parsed = stripSpans(result.doc)
+          expect(parsed, firstDifference(parsed, doc)).toEqual(doc)
+          expect(print(result.doc)).toBe(canonical)
+        })
+      }),
+      RUNS,
+    )
+  }, TIMEOUT_MS)
+
+  test('comments are free: comments added between any two tokens parse without error, are all printed, and print is a fixed point', () => {
+    fc.assert(
+      fc.property(caiDocument, commentInsertions, layoutChoices, (doc, insertions, choices) => {
+        const canonical = print(doc)
+        const commented = insertComments(canonical, insertions, foreignSpans(canonical))
+        const text = relayout(commented, choices, foreignSpans(commented))
+        withText('commented', text, () => {
+          const result = parse(text)
+          expect(errorsOf(result)).toEqual([])
+          const printed = print(result.doc)
+          withText('printed', printed, () => {
+            const tokens = (t: string) => tokenize(t).map((token) => ({ comment: isComment(token), text: token.text }))
+            const before = tokens(text)
+            const after = tokens(printed)
+            expect(after.filter((t) => !t.comment)).toEqual(before.filter((t) => !t.comment))
+            expect(after.filter((t) => t.comment).map((t) => t.text).sort()).toEqual(before.filter((t) => t.comment).map((t) => t.text).sort())
+            const reprinted = print(parse(printed).doc)
+            withText('printed again', reprinted, () => expect(reprinted).toBe(printed))
+          })
+        })
+      }),
+      RUNS,
+    )
+  }, TIMEOUT_MS)
 })
 
 describe('print and parse on random text', () => {
   const corpus = exampleCorpus()
 
-  test('valid text prints to a fixed point; broken declarations are printed byte for byte', () => {
+  test('valid text prints to a fixed point; broken and foreign items are printed byte for byte; nothing is lost', () => {
     fc.assert(
       fc.property(mutatedText(corpus), (text) => {
         withText('input', text, () => {
           const result = parse(text)
           const printed = print(result.doc)
-          if (result.diagnostics.every((d) => d.severity !== 'error')) {
-            withText('printed', printed, () => {
-              expect(syntaxErrors(printed)).toEqual([])
-              const reprinted = print(parse(printed).doc)
-              withText('printed again', reprinted, () => expect(reprinted).toBe(printed))
-            })
-            return
-          }
+          expect(result.diagnostics.filter((d) => d.code === 'internal')).toEqual([])
+          // Printing moves comments and changes whitespace, nothing else: the same characters remain.
+          expect(ink(printed)).toBe(ink(text))
           for (const item of result.doc.items) {
-            if (item.kind !== 'broken') continue
+            if (item.kind !== 'broken' && item.kind !== 'foreign') continue
             expect(item.span && text.slice(item.span.start, item.span.end)).toBe(item.text)
             expect(printed).toContain(item.text)
           }
+          if (errorsOf(result).length > 0) return
+          withText('printed', printed, () => {
+            expect(errorsOf(parse(printed))).toEqual([])
+            const reprinted = print(parse(printed).doc)
+            withText('printed again', reprinted, () => expect(reprinted).toBe(printed))
+          })
         })
       }),
       RUNS,
     )
-  })
+  }, TIMEOUT_MS)
 })
 
 describe('incremental parsing', () => {
@@ -158,5 +227,5 @@ describe('incremental parsing', () => {
       }),
       RUNS,
     )
-  })
+  }, TIMEOUT_MS)
 })

@@ -67,6 +67,18 @@ function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === CR || c === NEWLINE
 }
 
+const ANNOTATIONS = /(?:@[A-Za-z_][A-Za-z0-9_]*(?:\([^)]*\))?\s*)+([A-Za-z_][A-Za-z0-9_]*)/y
+
+/**
+ * The wider CodeAI language puts annotations before some blocks
+ * (`@auth("admin")` above an `endpoint`): such a block's keyword is the word
+ * after them.
+ */
+function annotatedKeyword(text: string, start: number): string {
+  ANNOTATIONS.lastIndex = start
+  return ANNOTATIONS.exec(text)?.[1] ?? ''
+}
+
 export function splitTopLevel(text: string): SplitResult {
   const first = new Scanner(text, false).split()
   return first.unterminated ? new Scanner(text, true).split() : first
@@ -117,8 +129,8 @@ class Scanner {
   private chunk(): Chunk {
     const { text } = this
     const start = this.i
-    const keyword = /[A-Za-z_]/.test(text[start]) ? text.slice(start, this.wordEnd(start)) : ''
-    const declaration = keyword === 'workflow' || keyword === 'job'
+    const keyword = /[A-Za-z_]/.test(text[start]) ? text.slice(start, this.wordEnd(start)) : annotatedKeyword(text, start)
+    const declaration = text[start] !== '@' && (keyword === 'workflow' || keyword === 'job')
     let depth = 0
     let lastEnd = start
     let lineStart = false

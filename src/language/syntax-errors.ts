@@ -23,9 +23,9 @@ export interface SyntaxErrorInput {
   text: string
   /** Where the declaration ends in it. */
   end: number
-  /** The declaration's tokens (offsets into the file), comments and whitespace left out. */
+  /** The declaration's tokens (offsets into the file), comments and whitespace left out, at least up to the one after `at`. */
   tokens: readonly Token[]
-  /** Index of the token no parse can continue with (`tokens.length`: the end). */
+  /** Index of the token no parse can continue with (the token count: the end). */
   at: number
   /** Token types the parser could have accepted there. */
   expected: ReadonlySet<string>
@@ -256,7 +256,7 @@ export function describeSyntaxError(input: SyntaxErrorInput): ChunkDiagnostic {
     return error(`${prev.text} needs a digit before the decimal point, like 0.${next.text}`)
   }
   // A keyword that starts another part of the block is a missing value, not an unquoted one.
-  const startsPart = foundWord !== undefined && (PARTS[frame?.kind ?? 'steps']?.includes(foundWord) || next?.type === 'lbrace')
+  const startsPart = foundWord !== undefined && (!!(frame && PARTS[frame.kind]?.includes(foundWord)) || next?.type === 'lbrace')
   if (found && expected.size === 1 && expected.has('string') && prev && !startsPart
     && (found.type === 'ident' || foundWord || found.type === 'integer' || found.type === 'float' || found.type === 'invalid')) {
     const value = intendedValue(text, found)
@@ -293,7 +293,7 @@ export function describeSyntaxError(input: SyntaxErrorInput): ChunkDiagnostic {
 }
 
 /** Levenshtein distance, for did-you-mean suggestions. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {
     const current = [i]

@@ -1,7 +1,9 @@
 import { createStore } from 'zustand/vanilla'
 import { useStore } from 'zustand'
 import { createIncrementalParser } from '../language/parse'
-import { print } from '../language/print'
+import { print, printItem } from '../language/print'
+import { applyToText, type OpResult } from '../language/operations'
+import { EMPTY_HISTORY, record, undo as undoStep, redo as redoStep, type History, type HistoryEntry } from './history'
 import { validate } from '../language/validate'
 import { locate, findWorkflow, findJob, allSteps } from '../language/locate'
 import type { CaiDocument, Diagnostic, Job, ParseResult, Span, Workflow } from '../language/model'
@@ -9,8 +11,12 @@ import { parseNodeId, stepNodeId, parallelNodeId, triggerNodeId, jobNodeId, type
 
 export type ThemeSetting = 'system' | 'light' | 'dark'
 export type CanvasMode = 'workflow' | 'jobs'
-/** Who changed the text: the editor ignores its own changes and mirrors the others. */
-export type TextOrigin = 'editor' | 'canvas' | 'file' | 'format'
+/**
+ * Who changed the text: the editor ignores its own changes and mirrors the
+ * others. `file` starts a new document (and a new undo history); `history` is
+ * undo/redo, which is not recorded again.
+ */
+export type TextOrigin = 'editor' | 'canvas' | 'file' | 'format' | 'history'
 
 /** A request to the text pane to select (and scroll to) a span. */
 export interface RevealRequest {
@@ -44,8 +50,18 @@ export interface DesignerState {
   cursorOffset: number
   reveal: RevealRequest | null
   view: ViewState
+  /** One undo history for both panes. */
+  history: History
 
   setText(text: string, origin?: TextOrigin): void
+  /**
+   * Replace the text with one parsed and validated elsewhere (the parse worker,
+   * for big texts; `diagnostics` as setText derives them): the state setText
+   * would give, without parsing on this thread.
+   */
+  adoptText(text: string, derived: { parsed: ParseResult; diagnostics: Diagnostic[] }, origin?: TextOrigin): void
+  /** Parse `text` into the incremental parser's cache, changing no state: a later text with the same declarations parses fast. */
+  primeParser(text: string): void
   setDocName(name: string): void
   /** The text cursor moved: select the workflow and node it is in. */
   setCursor(offset: number): void
@@ -55,6 +71,13 @@ export interface DesignerState {
   revealSpan(span: Span, focus?: boolean): void
   format(): void
   setView(patch: Partial<ViewState>): void
+  /**
+   * Runs a document operation and writes its result into the text, changing
+   * only the declarations it concerns: one undo step. Refusals change nothing.
+   */
+  runOperation(operation: (doc: CaiDocument) => OpResult): OpResult
+  undo(): boolean
+  redo(): boolean
 }
 
 const lastGoodKey = (kind: 'workflow' | 'job', name: string) => `${kind}:${name}`
@@ -64,8 +87,12 @@ function derive(parse: (text: string) => ParseResult, text: string, previousGood
   const diagnostics = [...parsed.diagnostics, ...validate(parsed.doc, text)].sort(
     (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
   )
+  return { parsed, diagnostics, lastGood: withLastGood(parsed.doc, previousGood) }
+}
+
+function withLastGood(doc: CaiDocument, previousGood: Record<string, Workflow | Job>): Record<string, Workflow | Job> {
   let lastGood = previousGood
-  for (const item of parsed.doc.items) {
+  for (const item of doc.items) {
     if (item.kind !== 'workflow' && item.kind !== 'job') continue
     const key = lastGoodKey(item.kind, item.name)
     if (lastGood[key] !== item) {
@@ -73,7 +100,7 @@ function derive(parse: (text: string) => ParseResult, text: string, previousGood
       lastGood[key] = item
     }
   }
-  return { parsed, diagnostics, lastGood }
+  return lastGood
 }
 
 /** The names of the workflows shown on the canvas: parsed ones and broken ones whose name is known. */
@@ -133,7 +160,7 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
   const initial = derive(parse, initialText, {})
   let revealSeq = 0
 
-  return createStore<DesignerState>()((set, get) => ({
+  const store = createStore<DesignerState>()((set, get) => ({
     docName,
     text: initialText,
     textOrigin: 'file',
@@ -142,18 +169,42 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     selectedNodeId: null,
     cursorOffset: 0,
     reveal: null,
+    history: EMPTY_HISTORY,
     view: { theme: 'system', dataFlow: false, editorVisible: true, canvasVisible: true, split: 0.55, mode: 'workflow' },
 
     setText(text, origin = 'editor') {
       const state = get()
       if (text === state.text) return
       const next = derive(parse, text, state.lastGood)
+      const history =
+        origin === 'file'
+          ? EMPTY_HISTORY
+          : origin === 'history'
+            ? state.history
+            : record(state.history, state.text, text, origin, state.cursorOffset, Date.now())
       set({
         text,
         textOrigin: origin,
+        history,
         ...next,
         selectedWorkflow: keepSelectedWorkflow(next.parsed.doc, state.selectedWorkflow, state.cursorOffset),
       })
+    },
+
+    adoptText(text, { parsed, diagnostics }, origin = 'file') {
+      const state = get()
+      set({
+        text,
+        textOrigin: origin,
+        parsed,
+        diagnostics,
+        lastGood: withLastGood(parsed.doc, state.lastGood),
+        selectedWorkflow: keepSelectedWorkflow(parsed.doc, state.selectedWorkflow, state.cursorOffset),
+      })
+    },
+
+    primeParser(text) {
+      parse(text)
     },
 
     setDocName(name) {
@@ -210,7 +261,37 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     setView(patch) {
       set({ view: { ...get().view, ...patch } })
     },
+
+    runOperation(operation) {
+      const { parsed, text } = get()
+      const result = operation(parsed.doc)
+      if (!result.ok || result.doc === parsed.doc) return result
+      get().setText(applyToText(text, parsed.doc, result.doc, printItem), 'canvas')
+      return result
+    },
+
+    undo() {
+      return travel(undoStep(get().history, get().text))
+    },
+
+    redo() {
+      return travel(redoStep(get().history, get().text))
+    },
   }))
+
+  /** Applies an undo or redo step; a step of typing puts the cursor back where it was. */
+  function travel(step: { text: string; history: History; entry: HistoryEntry } | null): boolean {
+    if (!step) return false
+    store.getState().setText(step.text, 'history')
+    const reveal =
+      step.entry.origin === 'editor'
+        ? { span: { start: step.entry.cursorBefore, end: step.entry.cursorBefore }, seq: ++revealSeq, focus: false }
+        : null
+    store.setState({ history: step.history, ...(reveal ? { reveal } : {}) })
+    return true
+  }
+
+  return store
 }
 
 export type DesignerStore = ReturnType<typeof createDesignerStore>

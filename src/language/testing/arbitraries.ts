@@ -53,7 +53,7 @@ const TRICKY_PIECES = [
 function textUnit(allowNewline: boolean, exclude: string[] = []): fc.Arbitrary<string> {
   const pieces = TRICKY_PIECES.filter((p) => !exclude.some((x) => p.includes(x)))
   const units: fc.Arbitrary<string>[] = [fc.constantFrom(...pieces), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 })]
-  if (allowNewline) units.push(fc.constantFrom('\n', '\r\n', '\n\n'))
+  if (allowNewline) units.push(fc.constantFrom('\n', '\r\n', '\n\n', '\r'))
   return fc.oneof(...units).filter((u) => !exclude.some((x) => u.includes(x)))
 }
 
@@ -197,13 +197,14 @@ export const job: fc.Arbitrary<Job> = fc
   )
   .map(([t, name, task, parts]) => ({ kind: 'job', ...t, name, task, ...parts }))
 
-/** A brace-balanced body of the wider CodeAI language: `key: "value"` lines and nested blocks. */
+/** A brace-balanced body of the wider CodeAI language: `key: "value"` lines, nested blocks, comments (all may hold braces). */
 const foreignBody: fc.Arbitrary<string> = fc.letrec<{ body: string }>((tie) => ({
   body: fc
     .array(
       fc.oneof(
         { arbitrary: fc.tuple(identifier, anyString).map(([k, v]) => `${k}: "${v}"`), weight: 3 },
         { arbitrary: fc.tuple(identifier, tie('body')).map(([k, b]) => `${k} {${b}}`), weight: 1 },
+        { arbitrary: anyComment.map((c) => c.text), weight: 1 },
         {
           arbitrary: fc.constantFrom(
             'id: uuid, primary, auto', 'timeout: 10s', 'auth: bearer(env.TOKEN)', 'user = find(User, id)',
@@ -217,7 +218,9 @@ const foreignBody: fc.Arbitrary<string> = fc.letrec<{ body: string }>((tie) => (
     .map((lines) => (lines.length === 0 ? ' ' : `\n${lines.map((l) => `  ${l}\n`).join('')}`)),
 })).body
 
-const foreignKeyword = fc.oneof(fc.constantFrom('config', 'entity', 'endpoint', 'integration', 'event'), identifier)
+/** Any word but the two that start declarations: other reserved words at the top level are foreign blocks too. */
+const foreignKeyword = fc
+  .oneof(fc.constantFrom('config', 'entity', 'endpoint', 'integration', ...RESERVED_WORDS), identifier)
   .filter((k) => k !== 'workflow' && k !== 'job')
 
 export const foreign: fc.Arbitrary<Foreign> = fc
@@ -451,11 +454,100 @@ export function applyMutation(text: string, m: Mutation): string {
   }
 }
 
-/** A corpus text with `edits` mutations applied (1 to 4 by default). */
-export function mutatedText(corpus: readonly string[], edits = { min: 1, max: 4 }): fc.Arbitrary<string> {
+/** Random .cai text: a corpus text with one to four mutations applied. */
+export function mutatedText(corpus: readonly string[]): fc.Arbitrary<string> {
   return fc
-    .tuple(fc.constantFrom(...corpus), fc.array(mutation, { minLength: edits.min, maxLength: edits.max }))
+    .tuple(fc.constantFrom(...corpus), fc.array(mutation, { minLength: 1, maxLength: 4 }))
     .map(([source, ms]) => ms.reduce(applyMutation, source))
+}
+
+// ---------------------------------------------------------------------------
+// Free layout: the same tokens, other whitespace
+
+/**
+ * Replacement whitespace by what the gap held: same line, next line, a blank
+ * line. The parser reads nothing else from whitespace, so swapping a gap for
+ * another of its class must not change the document.
+ */
+const GAPS = {
+  sameLine: ['', ' ', '  ', '\t', ' \t ', '        '],
+  nextLine: ['\n', '\r\n', ' \n   ', '\t\n', '\n\t\t\t\t\t\t\t\t\t', '\n '],
+  blankLine: ['\n\n', '\n\n\n\n', '\r\n\r\n', '\n \t\n', ' \n\n\n ', '\n\r\n\t'],
+}
+
+/** Choices for `relayout`: 0 keeps a gap as it is, so choices shrink towards the original text. */
+export const layoutChoices = fc.array(fc.nat({ max: 6 }), { maxLength: 200 })
+
+/**
+ * `text` with the whitespace between tokens replaced, gap by gap, by
+ * `choices` (cycled): any amount of spaces and tabs, CRLF line ends, runs of
+ * blank lines. Gaps inside the `keep` spans (foreign blocks, kept byte for
+ * byte) stay as they are.
+ */
+export function relayout(text: string, choices: readonly number[], keep: readonly { start: number; end: number }[]): string {
+  if (choices.length === 0) return text
+  const tokens = tokenize(text)
+  const wordLike = (type: string | undefined) => type === 'ident' || type === 'integer' || type === 'float' || !!type?.startsWith('kw_')
+  let out = text.slice(0, tokens[0]?.offset ?? text.length)
+  tokens.forEach((token, i) => {
+    out += token.text
+    const start = token.offset + token.text.length
+    const end = tokens[i + 1]?.offset ?? text.length
+    const gap = text.slice(start, end)
+    const choice = choices[i % choices.length]
+    if (choice === 0 || keep.some((span) => span.start <= start && end <= span.end)) {
+      out += gap
+      return
+    }
+    const newlines = gap.split('\n').length - 1
+    const options = newlines === 0 ? GAPS.sameLine : newlines === 1 ? GAPS.nextLine : GAPS.blankLine
+    let replacement = options[(choice - 1) % options.length]
+    // A line comment runs to the end of the line: spaces after it would join it.
+    if (token.type === 'lineComment') replacement = replacement.replace(/^[ \t]+/, '')
+    // Two words need a space between them, or they would lex as one.
+    if (replacement === '' && wordLike(token.type) && wordLike(tokens[i + 1]?.type)) replacement = ' '
+    out += replacement
+  })
+  return out
+}
+
+/** A comment to put after the `after`-th token (cycled), alone on its line or not. */
+export interface CommentInsertion {
+  after: number
+  comment: Comment
+  newlineBefore: boolean
+  newlineAfter: boolean
+}
+
+export const commentInsertions: fc.Arbitrary<CommentInsertion[]> = fc.array(
+  fc.record({ after: fc.nat(), comment: anyComment, newlineBefore: fc.boolean(), newlineAfter: fc.boolean() }),
+  { maxLength: 6 },
+)
+
+/**
+ * `text` with comments put between tokens, where the language allows any
+ * number of them (not inside the `keep` spans: foreign blocks).
+ */
+export function insertComments(text: string, insertions: readonly CommentInsertion[], keep: readonly { start: number; end: number }[]): string {
+  const gaps = tokenize(text)
+    .map((token) => ({ at: token.offset + token.text.length, afterLineComment: token.type === 'lineComment' }))
+    .filter(({ at }) => !keep.some((span) => span.start <= at && at < span.end))
+  if (gaps.length === 0) return text
+  const added = new Map<number, string>()
+  for (const { after, comment, newlineBefore, newlineAfter } of insertions) {
+    const { at, afterLineComment } = gaps[after % gaps.length]
+    // What follows a line comment on its line is part of it.
+    const start = newlineBefore || afterLineComment ? '\n' : ' '
+    const end = comment.kind === 'line' || newlineAfter ? '\n' : ' '
+    added.set(at, (added.get(at) ?? '') + start + comment.text + end)
+  }
+  let out = ''
+  let from = 0
+  for (const at of [...added.keys()].sort((a, b) => a - b)) {
+    out += text.slice(from, at) + added.get(at)
+    from = at
+  }
+  return out + text.slice(from)
 }
 
 /** The text of every .cai file under examples/, sorted by path so runs are reproducible. */

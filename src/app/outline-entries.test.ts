@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { parse } from '../language/parse'
+import type { Diagnostic, Span } from '../language/model'
+import { outlineEntries } from './outline-entries'
+
+const TEXT = `config {
+	name: "shop"
+}
+
+workflow first {
+	trigger manual
+	steps {
+		only {
+			activity "a.b"
+		}
+	}
+}
+
+job nightly {
+	schedule "0 2 * * *"
+	task "x.y"
+}
+
+workflow half {
+	trigger manual
+	steps {
+`
+
+function diagnostic(severity: Diagnostic['severity'], span: Span): Diagnostic {
+  return { severity, code: 'test', message: 'test', span, start: { line: 1, column: 1 }, end: { line: 1, column: 1 } }
+}
+
+describe('outlineEntries', () => {
+  const { doc } = parse(TEXT)
+  const spanOf = (needle: string): Span => {
+    const start = TEXT.indexOf(needle)
+    return { start, end: start + needle.length }
+  }
+
+  it('lists workflows, jobs, broken declarations by name and foreign blocks as other, in file order', () => {
+    expect(outlineEntries(doc, []).map(({ kind, name, broken }) => ({ kind, name, broken }))).toEqual([
+      { kind: 'other', name: 'config', broken: false },
+      { kind: 'workflow', name: 'first', broken: false },
+      { kind: 'job', name: 'nightly', broken: false },
+      { kind: 'workflow', name: 'half', broken: true },
+    ])
+  })
+
+  it('counts the errors and warnings whose span lies within each item, and no info', () => {
+    const diagnostics = [
+      diagnostic('error', spanOf('"a.b"')),
+      diagnostic('warning', spanOf('only')),
+      diagnostic('warning', spanOf('trigger manual')),
+      diagnostic('info', spanOf('activity')),
+      diagnostic('error', spanOf('"0 2 * * *"')),
+      // Straddles the workflow and the job: inside neither.
+      diagnostic('error', { start: TEXT.indexOf('}\n\njob'), end: TEXT.indexOf('nightly') }),
+    ]
+    const counts = outlineEntries(doc, diagnostics).map(({ name, errors, warnings }) => ({ name, errors, warnings }))
+    expect(counts).toEqual([
+      { name: 'config', errors: 0, warnings: 0 },
+      { name: 'first', errors: 1, warnings: 2 },
+      { name: 'nightly', errors: 1, warnings: 0 },
+      { name: 'half', errors: 0, warnings: 0 },
+    ])
+  })
+})

@@ -1,0 +1,97 @@
+/**
+ * React Flow as the designer uses it, shared by the workflow canvas and the
+ * jobs board: fixed layout (nothing dragged or connected by hand), selection
+ * through the store, zoom controls and minimap.
+ */
+import '@xyflow/react/dist/style.css'
+import './canvas.css'
+import { memo, type KeyboardEvent, type ReactNode } from 'react'
+import { Background, Controls, MiniMap, ReactFlow, type ColorMode, type Node, type NodeMouseHandler } from '@xyflow/react'
+import { designerStore } from '../store/designer'
+import { edgeTypes } from './edges'
+import type { CanvasEdge, CanvasNode } from './flow-elements'
+import { FIT_OPTIONS } from './hooks'
+import { nodeTypes } from './nodes'
+
+/**
+ * Above this many nodes, only what is in view is rendered, and the minimap
+ * (a thin line of dots by then, each re-rendered on every change) is left out.
+ */
+const CULL_ABOVE = 300
+/** React Flow names its fit button "Fit View"; ours reads as the rest of the designer. */
+const ARIA_LABELS = { 'controls.fitView.ariaLabel': 'Fit view' }
+
+function selectNode(id: string) {
+  designerStore().getState().selectNode(id)
+}
+
+const onNodeClick: NodeMouseHandler = (_event, node) => {
+  if (node.selectable !== false) selectNode(node.id)
+}
+
+const miniMapClass = (node: Node) => node.className ?? ''
+/** Smaller than React Flow's default: the canvas often shares the window with the text. */
+const MINIMAP_SIZE = { width: 160, height: 110 }
+
+const onPaneClick = () => designerStore().getState().selectNode(null)
+
+/** Enter (or Space) on a focused node selects it, as a click does. */
+export function onNodeKey(event: KeyboardEvent) {
+  if (event.key !== 'Enter' && event.key !== ' ') return
+  const target = event.target as HTMLElement
+  if (!target.classList?.contains('react-flow__node') || !target.classList.contains('selectable')) return
+  const id = target.getAttribute('data-id')
+  if (id) {
+    event.preventDefault()
+    selectNode(id)
+  }
+}
+
+export function Placeholder({ children }: { children: ReactNode }) {
+  return (
+    <div className="cai-canvas-placeholder" role="status">
+      {children}
+    </div>
+  )
+}
+
+interface FlowViewProps {
+  nodes: CanvasNode[]
+  edges: readonly CanvasEdge[]
+  readOnly: boolean
+  colorMode: ColorMode
+  children?: ReactNode
+}
+
+/** React Flow with the designer's settings; memoised so renders that change nothing skip it. */
+export const FlowView = memo(function FlowView({ nodes, edges, readOnly, colorMode, children }: FlowViewProps) {
+  const big = nodes.length > CULL_ABOVE
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges as CanvasEdge[]}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodeClick={readOnly ? undefined : onNodeClick}
+      onPaneClick={readOnly ? undefined : onPaneClick}
+      elementsSelectable={!readOnly}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      edgesFocusable={false}
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
+      minZoom={0.05}
+      maxZoom={2}
+      onlyRenderVisibleElements={big}
+      defaultMarkerColor={null}
+      colorMode={colorMode}
+      ariaLabelConfig={ARIA_LABELS}
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
+      {!big && <MiniMap pannable zoomable nodeClassName={miniMapClass} style={MINIMAP_SIZE} />}
+      {children}
+    </ReactFlow>
+  )
+})

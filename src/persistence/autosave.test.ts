@@ -1,0 +1,223 @@
+import { IDBFactory } from 'fake-indexeddb'
+import { afterEach, describe, expect, test } from 'vitest'
+import { Autosaver, type AutosaveOptions } from './autosave'
+import type { DocumentDraft } from './records'
+import { Repository } from './repository'
+
+const cleanup: (() => void)[] = []
+afterEach(() => {
+  for (const dispose of cleanup.splice(0)) dispose()
+})
+
+/** A tab: its own text, an autosaver over a shared database, and (optionally) a channel to the other tabs. */
+class Tab {
+  text: string
+  name = 'doc.cai'
+  readonly autosave: Autosaver
+  constructor(
+    readonly repository: Repository,
+    document: { id: string; revision: number },
+    text: string,
+    options: Partial<AutosaveOptions> = {},
+  ) {
+    this.text = text
+    this.autosave = new Autosaver(repository, document, {
+      snapshot: () => this.draft(),
+      delayMs: 20,
+      maxDelayMs: 60,
+      channel: null,
+      ...options,
+    })
+    cleanup.push(() => this.autosave.dispose())
+  }
+  draft(): DocumentDraft {
+    const { id } = this.autosave.currentDocument
+    return { id, name: this.name, text: this.text, selectedWorkflow: null, cursorOffset: 0, dirty: false, bom: false }
+  }
+  type(text: string) {
+    this.text = text
+    this.autosave.changed()
+  }
+  get state() {
+    return this.autosave.status.getState().state
+  }
+}
+
+async function repositoryOn(indexedDB: IDBFactory) {
+  const repository = await Repository.open({ indexedDB })
+  cleanup.push(() => repository.close())
+  return repository
+}
+
+const stored = async (repository: Repository, id = 'doc') => (await repository.load(id)).document
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('autosave', () => {
+  test('saves a change within the longest delay, and says so', async () => {
+    const repository = await repositoryOn(new IDBFactory())
+    const tab = new Tab(repository, { id: 'doc', revision: 0 }, 'one')
+    await tab.autosave.flush()
+    expect(tab.state).toBe('saved')
+    tab.type('two')
+    expect(tab.state).toBe('pending')
+    await expect.poll(() => tab.state, { timeout: 1000 }).toBe('saved')
+    expect((await stored(repository))?.text).toBe('two')
+  })
+
+  test('saves during continuous typing, not only when it stops', async () => {
+    const repository = await repositoryOn(new IDBFactory())
+    const tab = new Tab(repository, { id: 'doc', revision: 0 }, '', { delayMs: 40, maxDelayMs: 100 })
+    await tab.autosave.flush()
+    const started = Date.now()
+    // A keystroke every 10 ms never leaves a 40 ms pause.
+    while (Date.now() - started < 400) {
+      tab.type(tab.text + 'x')
+      await sleep(10)
+    }
+    const saved = await stored(repository)
+    expect(saved!.revision).toBeGreaterThan(2)
+    expect(saved!.text.length).toBeGreaterThan(5)
+  })
+
+  test('flush saves at once', async () => {
+    const repository = await repositoryOn(new IDBFactory())
+    const tab = new Tab(repository, { id: 'doc', revision: 0 }, 'a', { delayMs: 60_000, maxDelayMs: 60_000 })
+    tab.type('flushed')
+    await tab.autosave.flush()
+    expect(tab.state).toBe('saved')
+    expect((await stored(repository))?.text).toBe('flushed')
+  })
+
+  test('leaving writes what is not saved yet', async () => {
+    const repository = await repositoryOn(new IDBFactory())
+    const tab = new Tab(repository, { id: 'doc', revision: 0 }, 'a', { delayMs: 60_000, maxDelayMs: 60_000 })
+    await tab.autosave.flush()
+    tab.type('typed just before closing')
+    tab.autosave.leaving()
+    await expect.poll(async () => (await stored(repository))?.text).toBe('typed just before closing')
+  })
+
+  test('changes made while showing a loaded document are not saved', async () => {
+    const repository = await repositoryOn(new IDBFactory())
+    await repository.save({ ...new Tab(repository, { id: 'x', revision: 0 }, '').draft(), id: 'doc', text: 'loaded' }, 0)
+    const tab = new Tab(repository, { id: 'doc', revision: 1 }, 'loaded')
+    tab.autosave.withoutSaving(() => tab.type('loaded'))
+    await sleep(100)
+    expect((await stored(repository))?.revision).toBe(1)
+    expect(tab.state).toBe('saved')
+  })
+
+  test('a failed save shows a warning, and the next change tries again', async () => {
+    const repository = await repositoryOn(new IDBFactory())
+    const tab = new Tab(repository, { id: 'doc', revision: 0 }, 'a')
+    await tab.autosave.flush()
+    const save = repository.save.bind(repository)
+    repository.save = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+    tab.type('b')
+    await expect.poll(() => tab.autosave.status.getState(), { timeout: 1000 }).toEqual({
+      state: 'failed',
+      message: 'the browser storage is full',
+    })
+    // The warning stays while changes are pending...
+    repository.save = save
+    tab.type('c')
+    expect(tab.state).toBe('failed')
+    // ...until a save succeeds.
+    await expect.poll(() => tab.state, { timeout: 1000 }).toBe('saved')
+    expect((await stored(repository))?.text).toBe('c')
+  })
+
+  test('without storage, says autosave is off and saves nothing', () => {
+    const autosave = new Autosaver(null, { id: 'doc', revision: 0 }, { snapshot: () => ({}) as DocumentDraft, channel: null }, 'storage is disabled')
+    cleanup.push(() => autosave.dispose())
+    autosave.changed()
+    expect(autosave.status.getState()).toEqual({ state: 'off', message: 'storage is disabled' })
+  })
+})
+
+test('moving to a new document saves the old one first, then the new one at once', async () => {
+  const repository = await repositoryOn(new IDBFactory())
+  const tab = new Tab(repository, { id: 'doc', revision: 0 }, 'old', { delayMs: 60_000, maxDelayMs: 60_000 })
+  tab.type('old, edited')
+  await tab.autosave.switchDocument({ id: 'new', revision: 0 }, () => tab.type('new text'))
+  expect((await stored(repository, 'doc'))?.text).toBe('old, edited')
+  expect(await stored(repository, 'new')).toMatchObject({ text: 'new text', revision: 1 })
+  expect(tab.state).toBe('saved')
+})
+
+test('moving to a stored document does not save it again', async () => {
+  const repository = await repositoryOn(new IDBFactory())
+  const tab = new Tab(repository, { id: 'doc', revision: 0 }, 'one')
+  await tab.autosave.flush()
+  await repository.save({ ...tab.draft(), id: 'other', text: 'other' }, 0)
+  await tab.autosave.switchDocument({ id: 'other', revision: 1 }, () => tab.type('other'))
+  await sleep(100)
+  expect((await stored(repository, 'other'))?.revision).toBe(1)
+  expect(tab.autosave.currentDocument).toEqual({ id: 'other', revision: 1 })
+})
+
+describe('two tabs on one document', () => {
+  async function twoTabs(withChannel: boolean) {
+    const indexedDB = new IDBFactory()
+    const first = await repositoryOn(indexedDB)
+    const second = await repositoryOn(indexedDB)
+    const a = new Tab(first, { id: 'doc', revision: 0 }, 'base', withChannel ? { channel: new BroadcastChannel('test-a') } : {})
+    await a.autosave.flush()
+    const b = new Tab(second, { id: 'doc', revision: 1 }, 'base', withChannel ? { channel: new BroadcastChannel('test-a') } : {})
+    return { a, b, repository: first }
+  }
+
+  test.each([
+    ['told by the channel', true],
+    ['found when saving', false],
+  ])('a tab never overwrites a newer revision from the other (%s)', async (_, withChannel) => {
+    const { a, b, repository } = await twoTabs(withChannel)
+    a.type('A wrote this')
+    await a.autosave.flush()
+    if (withChannel) await expect.poll(() => b.state).toBe('conflict')
+    b.type('B wrote this')
+    await b.autosave.flush()
+    await sleep(100)
+    expect(b.autosave.status.getState()).toMatchObject({ state: 'conflict', theirs: { id: 'doc', revision: 2 } })
+    expect((await stored(repository))?.text).toBe('A wrote this')
+  })
+
+  test('after a conflict, a tab can take the other tab’s text', async () => {
+    const { a, b, repository } = await twoTabs(true)
+    a.type('A wrote this')
+    await a.autosave.flush()
+    await expect.poll(() => b.state).toBe('conflict')
+    b.type('B wrote this')
+    expect(await b.autosave.takeTheirs((theirs) => b.type(theirs.text))).toBe(true)
+    expect(b.text).toBe('A wrote this')
+    expect(b.state).toBe('saved')
+    // Saving resumes, on top of their revision.
+    b.type('B continues')
+    await b.autosave.flush()
+    expect(await stored(repository)).toMatchObject({ text: 'B continues', revision: 3 })
+  })
+
+  test('after a conflict, a tab can keep its text as a new Recent document', async () => {
+    const { a, b, repository } = await twoTabs(true)
+    a.type('A wrote this')
+    await a.autosave.flush()
+    await expect.poll(() => b.state).toBe('conflict')
+    b.type('B wrote this')
+    await b.autosave.keepMineAsNew('doc-b')
+    expect(b.state).toBe('saved')
+    expect((await stored(repository, 'doc'))?.text).toBe('A wrote this')
+    expect((await stored(repository, 'doc-b'))?.text).toBe('B wrote this')
+    expect((await repository.recent()).entries.map((entry) => entry.id).sort()).toEqual(['doc', 'doc-b'])
+  })
+
+  test('a newer revision with the same text is adopted, not a conflict', async () => {
+    const { a, b, repository } = await twoTabs(true)
+    a.type('same')
+    await a.autosave.flush()
+    b.type('same')
+    await b.autosave.flush()
+    expect(b.state).toBe('saved')
+    expect((await stored(repository))?.revision).toBe(3)
+  })
+})

@@ -1,0 +1,99 @@
+/**
+ * What the designer keeps in the browser, and the checks every stored value
+ * passes before it is used. Stored data may come from an older or newer
+ * version of the designer, or be damaged: `read*` never throw, they say what
+ * is wrong, and the caller sets the value aside (see repository.ts).
+ */
+
+/** The format of every record written by this version. */
+export const STORAGE_FORMAT = 1
+/** How many documents the Recent list keeps. */
+export const RECENT_LIMIT = 10
+
+/** A document as the autosave writes it: everything needed to bring the page back. */
+export interface SavedDocument {
+  format: typeof STORAGE_FORMAT
+  id: string
+  name: string
+  /** The text exactly as it was, byte for byte. */
+  text: string
+  selectedWorkflow: string | null
+  cursorOffset: number
+  /** Increases by one with every save, from any tab: a tab never writes over a newer revision. */
+  revision: number
+  /** When it was last saved (ms since the epoch). */
+  savedAt: number
+  /** Changed since it was last opened from, saved to or downloaded as a file. */
+  dirty: boolean
+  /** The file it came from started with a UTF-8 byte order mark, written back on save. */
+  bom: boolean
+  /** The file it was opened from or saved to (File System Access API, Chromium only). */
+  fileHandle?: FileSystemFileHandle
+}
+
+/** A document before the repository gives it its revision and time. */
+export type DocumentDraft = Omit<SavedDocument, 'format' | 'revision' | 'savedAt'>
+
+/** One line of the Recent list: kept apart from the texts, so listing never reads them. */
+export interface RecentEntry {
+  format: typeof STORAGE_FORMAT
+  id: string
+  name: string
+  savedAt: number
+  revision: number
+  /** The text's length in UTF-16 code units. */
+  length: number
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string }
+
+type Shape = Record<string, 'string' | 'number' | 'boolean' | 'string|null' | 'object?'>
+
+const DOCUMENT_SHAPE: Shape = {
+  id: 'string',
+  name: 'string',
+  text: 'string',
+  selectedWorkflow: 'string|null',
+  cursorOffset: 'number',
+  revision: 'number',
+  savedAt: 'number',
+  dirty: 'boolean',
+  bom: 'boolean',
+  fileHandle: 'object?',
+}
+
+const RECENT_SHAPE: Shape = { id: 'string', name: 'string', savedAt: 'number', revision: 'number', length: 'number' }
+
+export function readDocument(value: unknown): Checked<SavedDocument> {
+  const checked = readShape<SavedDocument>(value, DOCUMENT_SHAPE)
+  if (!checked.ok) return checked
+  const { cursorOffset, text } = checked.value
+  if (!Number.isInteger(cursorOffset) || cursorOffset < 0 || cursorOffset > text.length) {
+    return { ok: false, reason: 'its cursor position is outside its text' }
+  }
+  return checked
+}
+
+export function readRecentEntry(value: unknown): Checked<RecentEntry> {
+  return readShape<RecentEntry>(value, RECENT_SHAPE)
+}
+
+function readShape<T>(value: unknown, shape: Shape): Checked<T> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'it is not a record' }
+  const record = value as Record<string, unknown>
+  const format = record.format
+  if (typeof format !== 'number') return { ok: false, reason: 'it has no format version' }
+  if (format > STORAGE_FORMAT) return { ok: false, reason: `it was saved by a newer version of the designer (format ${format})` }
+  if (format < STORAGE_FORMAT) return { ok: false, reason: `it was saved by an older version of the designer (format ${format})` }
+  for (const [key, type] of Object.entries(shape)) {
+    const field = record[key]
+    const fits =
+      type === 'string|null'
+        ? field === null || typeof field === 'string'
+        : type === 'object?'
+          ? field === undefined || (typeof field === 'object' && field !== null)
+          : typeof field === type && (type !== 'number' || Number.isFinite(field))
+    if (!fits) return { ok: false, reason: `its "${key}" is missing or damaged` }
+  }
+  return { ok: true, value: value as T }
+}

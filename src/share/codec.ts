@@ -1,0 +1,233 @@
+/**
+ * Share links: a whole .cai text carried in the URL fragment (which browsers
+ * never send to a server), compressed.
+ *
+ *   #cai=1&name=<name>&wf=<workflow>&view=1&z=<base64url(zlib(UTF-8 text))>
+ *
+ * `z` comes last, so a link cut short loses (part of) the payload and is
+ * caught by the zlib checksum. Decoding never trusts the link: the payload is
+ * inflated in small steps with a hard output limit (a "zip bomb" is refused
+ * after at most MAX_TEXT_BYTES, never inflated whole), the Adler-32 checksum
+ * and the UTF-8 must be right, and every refusal says why.
+ */
+import { Inflate, zlibSync } from 'fflate'
+import { decodeBase64url, encodeBase64url } from './base64url'
+
+export const SHARE_FORMAT = '1'
+/** The largest text a link may carry, as UTF-8 (and the most a link may inflate to). */
+export const MAX_TEXT_BYTES = 5 * 1024 * 1024
+/** Longer payloads are refused before decoding: no text within the limit compresses this badly. */
+export const MAX_PAYLOAD_CHARS = 8_000_000
+/** Links longer than this still work here, but some tools (chat, mail, trackers) cut them. */
+export const LONG_LINK_CHARS = 8_000
+/** Longest name or workflow kept from a link. */
+const MAX_LABEL_CHARS = 200
+/** Compressed bytes fed to the inflater at a time: deflate expands at most ~1032x, so one step makes ~1 MB at most. */
+const INFLATE_STEP = 1024
+
+export interface SharedDocument {
+  text: string
+  name: string
+  /** The workflow shown when the link was made. */
+  workflow?: string
+  /** A picture-only link: no text pane, no editing. */
+  viewOnly: boolean
+}
+
+export type ShareRefusal =
+  | 'truncated' // the link was cut short
+  | 'corrupted' // the payload is not what an encoder makes
+  | 'oversized' // the payload or its inflated text is over the limits
+  | 'unsupported' // made by a newer format
+
+export type DecodeResult =
+  | { kind: 'none' } // not a share link: some other fragment, or none
+  | { kind: 'document'; document: SharedDocument }
+  | { kind: 'refused'; reason: ShareRefusal; message: string }
+
+export class ShareEncodeError extends Error {}
+
+/** The fragment (with its `#`) carrying `document`. Throws ShareEncodeError for a text over MAX_TEXT_BYTES. */
+export function encodeShareFragment(document: SharedDocument): string {
+  const { bytes, utf16 } = textBytes(document.text)
+  if (bytes.length > MAX_TEXT_BYTES) {
+    throw new ShareEncodeError(`The document is ${megabytes(bytes.length)} MB; a share link carries at most ${megabytes(MAX_TEXT_BYTES)} MB.`)
+  }
+  const params: string[] = [`cai=${SHARE_FORMAT}`, `name=${encodeURIComponent(document.name)}`]
+  if (document.workflow) params.push(`wf=${encodeURIComponent(document.workflow)}`)
+  if (document.viewOnly) params.push('view=1')
+  if (utf16) params.push('enc=utf16')
+  params.push(`z=${encodeBase64url(zlibSync(bytes, { level: 9 }))}`)
+  return `#${params.join('&')}`
+}
+
+/** What a URL fragment (`location.hash`, with or without its `#`) holds. Never throws. */
+export function decodeShareFragment(fragment: string): DecodeResult {
+  const params = readParams(fragment.startsWith('#') ? fragment.slice(1) : fragment)
+  if (params === 'malformed') return refused('corrupted', 'its text is not validly encoded')
+  const version = params.get('cai')
+  if (version === undefined) return { kind: 'none' }
+  if (version !== SHARE_FORMAT) {
+    return refused('unsupported', `it was made in a newer format (${clip(version, 20)}) than this designer reads (${SHARE_FORMAT})`)
+  }
+  const payload = params.get('z')
+  if (payload === undefined || payload === '') return refused('truncated', 'it ends before its content: it was probably cut short')
+  if (payload.length > MAX_PAYLOAD_CHARS) return refused('oversized', `it is over ${MAX_PAYLOAD_CHARS.toLocaleString('en')} characters long`)
+  const compressed = decodeBase64url(payload)
+  if (!compressed) return refused('corrupted', 'its content has characters a share link never has')
+  const inflated = inflateLimited(compressed, MAX_TEXT_BYTES)
+  if (inflated.kind !== 'ok') return refused(inflated.kind, inflated.message)
+  const utf16 = params.get('enc') === 'utf16'
+  const text = utf16 ? utf16Text(inflated.bytes) : utf8Text(inflated.bytes)
+  if (text === null) return refused('corrupted', 'its content is not valid text')
+  const workflow = params.get('wf')
+  return {
+    kind: 'document',
+    document: {
+      text,
+      name: clip(params.get('name') || 'shared.cai', MAX_LABEL_CHARS),
+      ...(workflow ? { workflow: clip(workflow, MAX_LABEL_CHARS) } : {}),
+      viewOnly: params.get('view') === '1',
+    },
+  }
+}
+
+/** Whether a fragment is a share link at all (without decoding it). */
+export function isShareFragment(fragment: string): boolean {
+  return /^#?(?:[^&]*&)*cai=/.test(fragment)
+}
+
+function refused(reason: ShareRefusal, why: string): DecodeResult {
+  return { kind: 'refused', reason, message: `This share link cannot be opened: ${why}. Nothing was changed.` }
+}
+
+function readParams(fragment: string): Map<string, string> | 'malformed' {
+  const params = new Map<string, string>()
+  for (const part of fragment.split('&')) {
+    if (part === '') continue
+    const equals = part.indexOf('=')
+    const key = equals < 0 ? part : part.slice(0, equals)
+    const raw = equals < 0 ? '' : part.slice(equals + 1)
+    try {
+      // The payload is base64url already; only the labels are percent-encoded.
+      params.set(key, key === 'z' ? raw : decodeURIComponent(raw))
+    } catch {
+      return 'malformed'
+    }
+  }
+  return params
+}
+
+type Inflated = { kind: 'ok'; bytes: Uint8Array } | { kind: 'truncated' | 'corrupted' | 'oversized'; message: string }
+
+/** zlib (RFC 1950) inflated step by step, refused as soon as the output passes `limit` bytes. */
+export function inflateLimited(compressed: Uint8Array, limit: number): Inflated {
+  if (compressed.length < 6) return { kind: 'truncated', message: 'its content is cut short' }
+  const cmf = compressed[0]
+  const flags = compressed[1]
+  if ((cmf & 0x0f) !== 8 || ((cmf << 8) | flags) % 31 !== 0 || flags & 0x20) {
+    return { kind: 'corrupted', message: 'its content is not compressed the way share links are' }
+  }
+  const body = compressed.subarray(2, compressed.length - 4)
+  const chunks: Uint8Array[] = []
+  let size = 0
+  let over = false
+  const inflater = new Inflate((chunk) => {
+    size += chunk.length
+    if (size > limit) over = true
+    else chunks.push(chunk)
+  })
+  try {
+    for (let at = 0; at < body.length && !over; at += INFLATE_STEP) {
+      const end = Math.min(at + INFLATE_STEP, body.length)
+      inflater.push(body.subarray(at, end), end === body.length)
+    }
+    // The last push says the stream must end here: one cut short throws "unexpected EOF".
+    if (body.length === 0) inflater.push(new Uint8Array(0), true)
+  } catch (error) {
+    const eof = error instanceof Error && /unexpected EOF/i.test(error.message)
+    return eof
+      ? { kind: 'truncated', message: 'its content is cut short: the link was probably truncated' }
+      : { kind: 'corrupted', message: 'its content is damaged' }
+  }
+  if (over) return { kind: 'oversized', message: `its text is over ${megabytes(limit)} MB` }
+  const bytes = concat(chunks, size)
+  const trailer = compressed.subarray(compressed.length - 4)
+  const expected = ((trailer[0] << 24) | (trailer[1] << 16) | (trailer[2] << 8) | trailer[3]) >>> 0
+  if (adler32(bytes) !== expected) return { kind: 'corrupted', message: 'its content is damaged (the checksum does not match)' }
+  return { kind: 'ok', bytes }
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]
+  const bytes = new Uint8Array(size)
+  let at = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, at)
+    at += chunk.length
+  }
+  return bytes
+}
+
+export function adler32(bytes: Uint8Array): number {
+  let a = 1
+  let b = 0
+  // 5552 is the most bytes the sums can take before they must be reduced (zlib's NMAX).
+  for (let at = 0; at < bytes.length; at += 5552) {
+    const end = Math.min(at + 5552, bytes.length)
+    for (let i = at; i < end; i++) {
+      a += bytes[i]
+      b += a
+    }
+    a %= 65521
+    b %= 65521
+  }
+  return ((b << 16) | a) >>> 0
+}
+
+/**
+ * UTF-8 carries every well-formed text byte for byte. A text with a lone
+ * surrogate (which UTF-8 cannot carry) goes as UTF-16 instead, so the link
+ * still gives back exactly what was shared.
+ */
+function textBytes(text: string): { bytes: Uint8Array; utf16: boolean } {
+  const utf8 = new TextEncoder().encode(text)
+  if (!hasLoneSurrogate(text)) return { bytes: utf8, utf16: false }
+  const bytes = new Uint8Array(text.length * 2)
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    bytes[2 * i] = code & 0xff
+    bytes[2 * i + 1] = code >> 8
+  }
+  return { bytes, utf16: true }
+}
+
+function hasLoneSurrogate(text: string): boolean {
+  return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)
+}
+
+function utf8Text(bytes: Uint8Array): string | null {
+  try {
+    // ignoreBOM: a leading U+FEFF is part of the text, kept.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    return null
+  }
+}
+
+function utf16Text(bytes: Uint8Array): string | null {
+  if (bytes.length % 2 !== 0) return null
+  const parts: string[] = []
+  for (let at = 0; at < bytes.length; at += 16384) {
+    const codes: number[] = []
+    for (let i = at; i < Math.min(at + 16384, bytes.length); i += 2) codes.push(bytes[i] | (bytes[i + 1] << 8))
+    parts.push(String.fromCharCode(...codes))
+  }
+  return parts.join('')
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max)
+}
+
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')

@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest'
+import { renameStep, setStepField } from '../language/operations'
+import { createDesignerStore, nodeIdAt } from './designer'
+
+const TEXT = `// orders
+workflow orders {
+\ttrigger event "order.created"
+\tsteps {
+\t\tvalidate {
+\t\t\tactivity "orders.validate"
+\t\t}
+\t\tcharge {
+\t\t\tactivity "payments.charge"
+\t\t\tinput {
+\t\t\t\ttotal: "steps.validate.output.total"
+\t\t\t}
+\t\t}
+\t}
+}
+
+job   cleanup   {   task "sessions.cleanup"   }
+`
+
+describe('the designer store', () => {
+  test('derives the document and diagnostics from the text', () => {
+    const store = createDesignerStore(TEXT, 'orders.cai')
+    const state = store.getState()
+    expect(state.parsed.doc.items.map((item) => item.kind)).toEqual(['workflow', 'job'])
+    expect(state.selectedWorkflow).toBe('orders')
+    state.setText(TEXT.replace('"order.created"', '"order-created"'))
+    expect(store.getState().diagnostics.map((d) => d.code)).toEqual(['event-invalid'])
+  })
+
+  test('a broken declaration keeps its last good picture', () => {
+    const store = createDesignerStore(TEXT)
+    const good = store.getState().lastGood['workflow:orders']
+    store.getState().setText(TEXT.replace('activity "orders.validate"', 'activity orders'))
+    const state = store.getState()
+    expect(state.parsed.doc.items[0]).toMatchObject({ kind: 'broken', name: 'orders' })
+    expect(state.lastGood['workflow:orders']).toBe(good)
+    expect(state.selectedWorkflow).toBe('orders')
+  })
+
+  test('an operation changes only its declaration and is one undo step', () => {
+    const store = createDesignerStore(TEXT)
+    const result = store.getState().runOperation((doc) => renameStep(doc, 'orders', 'validate', 'check'))
+    expect(result).toMatchObject({ ok: true, info: '1 reference updated' })
+    const text = store.getState().text
+    expect(text).toContain('check {')
+    expect(text).toContain('"steps.check.output.total"')
+    // The job's non-canonical layout is untouched.
+    expect(text.endsWith('job   cleanup   {   task "sessions.cleanup"   }\n')).toBe(true)
+    expect(store.getState().undo()).toBe(true)
+    expect(store.getState().text).toBe(TEXT)
+    expect(store.getState().redo()).toBe(true)
+    expect(store.getState().text).toBe(text)
+  })
+
+  test('a refused operation changes nothing', () => {
+    const store = createDesignerStore(TEXT)
+    const result = store.getState().runOperation((doc) => setStepField(doc, 'orders', 'charge', 'activity', 'a"b'))
+    expect(result.ok).toBe(false)
+    expect(store.getState().text).toBe(TEXT)
+    expect(store.getState().history.past).toHaveLength(0)
+  })
+
+  test('undo crosses typing and canvas edits in the order they happened', () => {
+    const store = createDesignerStore(TEXT)
+    const typed = TEXT.replace('// orders', '// orders, typed')
+    store.getState().setText(typed, 'editor')
+    store.getState().runOperation((doc) => setStepField(doc, 'orders', 'charge', 'activity', 'payments.capture'))
+    const afterCanvas = store.getState().text
+    expect(afterCanvas).toContain('// orders, typed')
+    expect(afterCanvas).toContain('"payments.capture"')
+    store.getState().undo()
+    expect(store.getState().text).toBe(typed)
+    store.getState().undo()
+    expect(store.getState().text).toBe(TEXT)
+    expect(store.getState().undo()).toBe(false)
+    store.getState().redo()
+    store.getState().redo()
+    expect(store.getState().text).toBe(afterCanvas)
+  })
+
+  test('opening a file starts a new history', () => {
+    const store = createDesignerStore(TEXT)
+    store.getState().setText(TEXT + '\n', 'editor')
+    store.getState().setText('job j {\n\ttask "t"\n}\n', 'file')
+    expect(store.getState().history.past).toHaveLength(0)
+  })
+
+  test('the cursor selects the node it is in', () => {
+    const store = createDesignerStore(TEXT)
+    const offset = TEXT.indexOf('payments.charge')
+    store.getState().setCursor(offset)
+    expect(store.getState().selectedNodeId).toBe('orders/charge')
+    expect(nodeIdAt(store.getState().parsed.doc, TEXT.indexOf('task "sessions'))).toBe('@job/cleanup')
+    expect(nodeIdAt(store.getState().parsed.doc, TEXT.indexOf('trigger'))).toBe('orders/@trigger')
+  })
+
+  test('selecting a node asks the editor to reveal its text', () => {
+    const store = createDesignerStore(TEXT)
+    store.getState().selectNode('orders/charge')
+    const { reveal } = store.getState()
+    expect(TEXT.slice(reveal!.span.start, reveal!.span.end)).toMatch(/^charge \{[\s\S]*\}$/)
+  })
+
+  test('format rewrites the text canonically, and refuses while there are syntax errors', () => {
+    const store = createDesignerStore(TEXT)
+    store.getState().format()
+    expect(store.getState().text).toContain('job cleanup {\n\ttask "sessions.cleanup"\n}\n')
+    const broken = 'workflow w {'
+    store.getState().setText(broken)
+    store.getState().format()
+    expect(store.getState().text).toBe(broken)
+  })
+})
