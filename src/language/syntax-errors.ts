@@ -8,6 +8,7 @@
  */
 import type { Token } from './lexer'
 import { RESERVED_WORDS, type Fix, type Severity, type Span } from './model'
+import { editDistance } from './edit-distance'
 
 /** A diagnostic before its line:column positions are computed. */
 export interface ChunkDiagnostic {
@@ -290,19 +291,6 @@ export function describeSyntaxError(input: SyntaxErrorInput): ChunkDiagnostic {
     }
   }
   return error(plain, !found && frames.length > 0 ? 'syntax-unclosed' : 'syntax')
-}
-
-/** Levenshtein distance, for did-you-mean suggestions. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length]
 }
 
 /** `workflow` or `job` when `word` looks like a misspelling of one (`workflw`, `jobs`, `Workflow`). */

@@ -3,6 +3,7 @@ import type { Parallel, Span, Step, Workflow } from '../model'
 import { referenceSpan, stepReferences, type StepReference } from '../references'
 import { keywordSpan, type Reporter } from './reporter'
 import { valueSpan } from './values'
+import { editDistance } from '../edit-distance'
 
 interface Placed {
   step: Step
@@ -162,7 +163,7 @@ function nearestEarlierName(ref: StepReference, entry: Placed, candidates: reado
   let tie = false
   for (const candidate of candidates) {
     if (candidate.index >= entry.index) continue
-    const distance = editDistance(ref.step, candidate.step.name)
+    const distance = nearDistance(ref.step, candidate.step.name)
     if (distance < bestDistance) {
       best = candidate.step.name
       bestDistance = distance
@@ -174,15 +175,7 @@ function nearestEarlierName(ref: StepReference, entry: Placed, candidates: reado
   return tie || bestDistance >= Math.max(ref.step.length, 1) ? undefined : best
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length]
+/** Near-misses only: names whose lengths differ by more than two are never within two edits. */
+function nearDistance(a: string, b: string): number {
+  return Math.abs(a.length - b.length) > 2 ? 3 : editDistance(a, b)
 }

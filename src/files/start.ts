@@ -1,0 +1,211 @@
+/**
+ * Page start-up for files, links and autosave. `prepareStart` runs before the
+ * store exists: it reads the link in the URL fragment and the saved state,
+ * and says which text the page starts with. `start` then wires everything to
+ * the store: autosave, page events (unload, visibility, shortcuts, big
+ * pastes, fragment changes) and the messages about what was found.
+ *
+ * A view-only link shows its picture and nothing else: no autosave, nothing
+ * stored, nothing asked. An editable link opens as a new document after the
+ * saved one is back, so the local work stays in Recent.
+ */
+import { getEditorInstance } from '../editor/index'
+import { Autosaver } from '../persistence/autosave'
+import { newDocumentId } from '../persistence/pointers'
+import { restore, type Restored } from '../persistence/restore'
+import { decodeShareFragment, type DecodeResult, type SharedDocument } from '../share/codec'
+import type { DesignerStore } from '../store/designer'
+import { prepareText, WORKER_THRESHOLD } from '../workers/load-text'
+import {
+  connectDocuments,
+  files,
+  isDirty,
+  openDocument,
+  openFromPicker,
+  placeCursor,
+  refreshRecent,
+  saveToFile,
+  showSaved,
+  snapshot,
+} from './documents'
+import { notify } from './notices'
+
+export interface Start {
+  /** The text and name to create the store with. */
+  text: string
+  name: string
+  viewOnly: boolean
+  /** Wires files, links and autosave to the page's store. */
+  start(store: DesignerStore): void
+}
+
+export async function prepareStart(fallback: { text: string; name: string }): Promise<Start> {
+  const link = decodeShareFragment(location.hash)
+  if (link.kind === 'document' && link.document.viewOnly) return viewOnlyStart(link.document)
+  const restored = await restore()
+  const saved = restored.document
+  // A big saved text is parsed in the worker after start-up, not while the page starts.
+  const big = !!saved && saved.text.length > WORKER_THRESHOLD
+  return {
+    text: saved && !big ? saved.text : saved ? '' : fallback.text,
+    name: saved?.name ?? fallback.name,
+    viewOnly: false,
+    start: (store) => startEditing(store, restored, fallback, link, big),
+  }
+}
+
+function viewOnlyStart(shared: SharedDocument): Start {
+  files.setState({ viewOnly: true })
+  return {
+    text: shared.text,
+    name: shared.name,
+    viewOnly: true,
+    start(store) {
+      store.getState().setView({ editorVisible: false, canvasVisible: true })
+      placeCursor(store, 0, shared.workflow)
+    },
+  }
+}
+
+function startEditing(store: DesignerStore, restored: Restored, fallback: { text: string }, link: DecodeResult, big: boolean) {
+  const saved = restored.document
+  const autosave = new Autosaver(
+    restored.repository,
+    saved ? { id: saved.id, revision: saved.revision } : { id: newDocumentId(), revision: 0 },
+    { snapshot, onSaved: () => void refreshRecent() },
+    restored.offReason,
+  )
+  connectDocuments({ store, autosave, repository: restored.repository })
+  files.setState({ recent: restored.recent, cleanText: saved ? null : fallback.text })
+
+  const follow = () => {
+    store.subscribe((state, previous) => {
+      if (
+        state.text !== previous.text ||
+        state.docName !== previous.docName ||
+        state.selectedWorkflow !== previous.selectedWorkflow ||
+        state.cursorOffset !== previous.cursorOffset
+      ) {
+        autosave.changed()
+      }
+    })
+    files.subscribe((state, previous) => {
+      if (state.cleanText !== previous.cleanText || state.fileHandle !== previous.fileHandle || state.bom !== previous.bom) autosave.changed()
+    })
+    if (link.kind === 'document') void openLink(link.document)
+  }
+
+  if (saved && big) {
+    // Followed only once the text is in: an autosave of the empty placeholder must never replace it.
+    void prepareText(saved.text, saved.name).then((prepared) => {
+      if (prepared) showSaved(store, saved, prepared.apply)
+      follow()
+    })
+  } else {
+    if (saved) showSaved(store, saved, () => undefined)
+    follow()
+  }
+
+  listenToPage(store, autosave)
+  if (restored.offReason) notify('warning', `Autosave is off: ${restored.offReason}. Download your work to keep it.`)
+  for (const note of restored.setAside) {
+    notify('warning', `A saved document could not be read (${note.reason}). It was set aside, not deleted.`)
+  }
+  if (link.kind === 'refused') notify('error', link.message)
+  installFileHooks(autosave)
+}
+
+/** Opens an editable share link as a new document (asking first over unsaved changes), then clears it from the address. */
+async function openLink(shared: SharedDocument): Promise<void> {
+  const opened = await openDocument({ text: shared.text, name: shared.name, workflow: shared.workflow })
+  // Opened or declined, the link has been dealt with: a reload must not open it again.
+  history.replaceState(history.state, '', location.href.split('#')[0])
+  if (opened) notify('info', `Opened the shared document “${shared.name}”. What you had open before is in Recent.`)
+}
+
+function listenToPage(store: DesignerStore, autosave: Autosaver) {
+  window.addEventListener('beforeunload', (event) => {
+    void autosave.flush()
+    if (isDirty()) event.preventDefault()
+  })
+  // When the page goes away no callback runs any more: the autosave writes in one go.
+  window.addEventListener('pagehide', () => autosave.leaving())
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void autosave.flush()
+  })
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return
+      const key = event.key.toLowerCase()
+      if (key === 's') {
+        event.preventDefault()
+        void saveToFile()
+      } else if (key === 'o') {
+        event.preventDefault()
+        void openFromPicker()
+      }
+    },
+    true,
+  )
+  window.addEventListener('hashchange', () => {
+    const link = decodeShareFragment(location.hash)
+    if (link.kind === 'refused') notify('error', link.message)
+    else if (link.kind === 'document' && link.document.viewOnly) location.reload()
+    else if (link.kind === 'document') void openLink(link.document)
+  })
+  window.addEventListener('paste', (event) => pasteBig(store, event), true)
+}
+
+/**
+ * A big paste into the text pane: parsed in the worker like a big file, then
+ * put in as one edit (the editor would otherwise hand it to the store, which
+ * parses on the main thread).
+ */
+function pasteBig(store: DesignerStore, event: ClipboardEvent) {
+  const target = event.target instanceof Element ? event.target : null
+  const pasted = event.clipboardData?.getData('text/plain') ?? ''
+  const editor = getEditorInstance()
+  const model = editor?.getModel()
+  const selection = editor?.getSelection()
+  if (!target?.closest('.monaco-editor') || pasted.length <= WORKER_THRESHOLD || !model || !selection) return
+  event.preventDefault()
+  event.stopPropagation()
+  const before = store.getState().text
+  const start = model.getOffsetAt(selection.getStartPosition())
+  const end = model.getOffsetAt(selection.getEndPosition())
+  const after = before.slice(0, start) + pasted + before.slice(end)
+  void prepareText(after, 'pasted text').then((prepared) => {
+    if (!prepared) return
+    if (store.getState().text !== before) {
+      notify('warning', 'The text changed while the paste was being read; paste again.')
+      return
+    }
+    prepared.apply(store)
+    const caret = start + pasted.length
+    store.getState().revealSpan({ start: caret, end: caret }, true)
+  })
+}
+
+/** What the end-to-end tests read about files and saving. */
+export interface CaiFilesHooks {
+  state(): { dirty: boolean; documentId: string; revision: number; autosave: string; message?: string; viewOnly: boolean }
+  flush(): Promise<void>
+}
+
+declare global {
+  interface Window {
+    __caiFiles?: CaiFilesHooks
+  }
+}
+
+function installFileHooks(autosave: Autosaver) {
+  window.__caiFiles = {
+    state: () => {
+      const { state, message } = autosave.status.getState()
+      const { id, revision } = autosave.currentDocument
+      return { dirty: isDirty(), documentId: id, revision, autosave: state, message, viewOnly: files.getState().viewOnly }
+    },
+    flush: () => autosave.flush(),
+  }
+}
