@@ -1,3 +1,4 @@
+import './files.css'
 import { ConflictBanner } from './ConflictBanner'
 import { DialogHost } from './Dialog'
 import { DropZone } from './DropZone'

@@ -1,0 +1,82 @@
+/** What the inspector says about a value in words: a schedule's runs, a retry policy's waits, the file's queues. */
+import { describeCron, nextRuns, parseCron } from '../language/cron'
+import { emptyBlockTrivia, emptyTrivia, KNOWN_QUEUES, type CaiDocument, type NumberProp, type Retry } from '../language/model'
+import { parseGoDuration } from '../language/duration'
+import { describeRetry } from '../language/retry'
+import { attemptsNumeral, multiplierNumeral, type RetryFields } from '../language/operations/retry'
+import { isRefusal } from '../language/operations/result'
+
+export interface SchedulePreview {
+  /** e.g. "At 06:00 AM". */
+  words: string
+  /** The next runs, e.g. "Tue 7 Jan 2025, 06:00 UTC". */
+  runs: string[]
+}
+
+/**
+ * A valid cron expression in words with its next `count` runs after `from`,
+ * in the expression's TZ= zone or else UTC (as nextRuns computes them); undefined when invalid.
+ */
+export function schedulePreview(expr: string, from: Date, count = 5): SchedulePreview | undefined {
+  const parsed = parseCron(expr)
+  if (!parsed.ok) return undefined
+  const zone = zoneFor(parsed.schedule.timezone)
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+  const runs = nextRuns(parsed.schedule, from, count).map((date) => {
+    // Assembled from parts: locales differ in their punctuation.
+    const part = Object.fromEntries(format.formatToParts(date).map(({ type, value }) => [type, value]))
+    return `${part.weekday} ${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute} ${zone}`
+  })
+  return { words: describeCron(expr), runs }
+}
+
+/** The zone runs are shown in: the TZ= zone when Intl knows it (`Local` and the empty name read as UTC, as nextRuns does). */
+function zoneFor(timezone: string | undefined): string {
+  if (!timezone || timezone === 'Local') return 'UTC'
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone })
+    return timezone
+  } catch {
+    return 'UTC'
+  }
+}
+
+export type RetryField = keyof RetryFields
+
+/**
+ * The waits a retry policy gives ("then 10s, 20s, 40s; gives up after 4
+ * attempts, 1m10s"), with one field replaced by a value being typed (blank: the
+ * field removed). Undefined when that value would be refused.
+ */
+export function retrySummary(retry: Retry | undefined, draft?: { field: RetryField; value: string }): string | undefined {
+  if (!draft) return describeRetry(retry).summary
+  const base: Retry = retry ?? { kind: 'retry', ...emptyBlockTrivia() }
+  const value = draft.value.trim()
+  if (draft.field === 'initialInterval') {
+    if (value !== '' && !parseGoDuration(value).ok) return undefined
+    const initialInterval = value === '' ? undefined : { ...emptyTrivia(), value }
+    return describeRetry({ ...base, initialInterval }).summary
+  }
+  let number: NumberProp | undefined
+  if (value !== '') {
+    const raw = draft.field === 'maxAttempts' ? attemptsNumeral(value) : multiplierNumeral(value)
+    if (isRefusal(raw)) return undefined
+    number = { ...emptyTrivia(), raw }
+  }
+  return describeRetry({ ...base, [draft.field]: number }).summary
+}
+
+/** The queues a job may be put on: those the file's jobs use, then the known ones, without duplicates. */
+export function queueChoices(doc: CaiDocument): string[] {
+  const used = doc.items.flatMap((item) => (item.kind === 'job' && item.queue ? [item.queue.value] : []))
+  return [...new Set([...used, ...KNOWN_QUEUES])]
+}
