@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test'
 
 /** The built page (dist/) is served from a sub-path, as a static host would. */
-export const PORT = 4179
+export const PORT = Number(process.env.CAI_E2E_PORT ?? 4179)
 export const BASE_PATH = '/cai-designer/'
 export const BASE_URL = `http://127.0.0.1:${PORT}${BASE_PATH}`
 

@@ -4,9 +4,13 @@ import defaultText from '../examples/09-workflows/with_workflows.cai?raw'
 import { initDesignerStore } from './store/designer'
 import { installTestHooks } from './app/test-hooks'
 import { App } from './app/App'
+import { prepareStart } from './files/start'
 import './app/app.css'
 
-const store = initDesignerStore(defaultText, 'with_workflows.cai')
+// The saved document (or a share link) decides what the page starts with.
+const start = await prepareStart({ text: defaultText, name: 'with_workflows.cai' })
+const store = initDesignerStore(start.text, start.name)
+start.start(store)
 installTestHooks(store)
 
 const root = document.getElementById('root')

@@ -8,7 +8,7 @@ import { allSteps } from '../language/locate'
 import type { CaiDocument, Job, Parallel, Step, Workflow } from '../language/model'
 import type { FlowPosition } from '../language/operations'
 import type { DesignerState } from '../store/designer'
-import { parseNodeId, type NodeRef } from '../store/node-ids'
+import { endNodeId, jobNodeId, parallelNodeId, parseNodeId, stepNodeId, triggerNodeId, type NodeRef } from '../store/node-ids'
 
 /** The canvas pane: the workflow picture (of `workflow`) or the jobs board. */
 export interface PaneTarget {
@@ -28,9 +28,9 @@ export function targetOfNode(id: string): NodeRef | undefined {
   return ref
 }
 
-/** The pane of the view the user is looking at. */
-export function paneTarget(state: DesignerState): PaneTarget {
-  return state.view.mode === 'jobs'
+/** The pane of a board (by default, of the one the user is looking at). */
+export function paneTarget(state: DesignerState, board: PaneTarget['board'] = state.view.mode): PaneTarget {
+  return board === 'jobs'
     ? { kind: 'pane', board: 'jobs', workflow: null }
     : { kind: 'pane', board: 'workflow', workflow: state.selectedWorkflow }
 }
@@ -136,5 +136,23 @@ export function positionBeside(workflow: Workflow, target: ActionTarget, side: '
       return at(workflow.steps.items.length)
     default:
       return undefined
+  }
+}
+
+/** The node id a node target stands for (null for the pane). */
+export function nodeIdOf(target: ActionTarget): string | null {
+  switch (target.kind) {
+    case 'step':
+      return stepNodeId(target.workflow, target.step)
+    case 'trigger':
+      return triggerNodeId(target.workflow)
+    case 'end':
+      return endNodeId(target.workflow)
+    case 'parallel':
+      return parallelNodeId(target.workflow, target.index)
+    case 'job':
+      return jobNodeId(target.job)
+    case 'pane':
+      return null
   }
 }

@@ -1,6 +1,10 @@
 import { lazy, Suspense, useCallback } from 'react'
 import { JobsBoard, WorkflowCanvas } from '../canvas'
+import { Inspector, useInspectorVisible } from '../inspector'
 import { designerStore, useDesigner } from '../store/designer'
+import { files } from '../files/documents'
+import { FileOverlays } from '../files/FileOverlays'
+import { ViewOnlyPage } from '../files/ViewOnlyPage'
 import { ErrorBoundary } from './ErrorBoundary'
 import { Outline } from './Outline'
 import { ProblemsList } from './ProblemsList'
@@ -47,7 +51,11 @@ export function App() {
   const split = useDesigner((state) => state.view.split)
   const canvasVisible = useDesigner((state) => state.view.canvasVisible)
   const editorVisible = useDesigner((state) => state.view.editorVisible)
+  const inspectorVisible = useInspectorVisible()
   const onSplitChange = useCallback((value: number) => designerStore().getState().setView({ split: value }), [])
+
+  // A view-only link: the picture alone (fixed for the page's life).
+  if (files.getState().viewOnly) return <ViewOnlyPage canvas={<CanvasArea />} />
 
   return (
     <div className="cai-app">
@@ -65,11 +73,19 @@ export function App() {
           onSplitChange={onSplitChange}
         />
       </main>
+      {inspectorVisible ? (
+        <aside className="cai-inspector-area" aria-label="Inspector">
+          <ErrorBoundary area="inspector" retryOn={onNextEdit}>
+            <Inspector />
+          </ErrorBoundary>
+        </aside>
+      ) : null}
       <div className="cai-problems-area">
         <ErrorBoundary area="problems list" retryOn={onNextEdit}>
           <ProblemsList />
         </ErrorBoundary>
       </div>
+      <FileOverlays />
     </div>
   )
 }

@@ -1,4 +1,7 @@
+import { InspectorToggle } from '../inspector'
 import { designerStore, useDesigner, type ViewState } from '../store/designer'
+import { DocumentStatus } from '../files/DocumentStatus'
+import { FileActions } from '../files/FileActions'
 import { nextTheme } from './theme'
 
 const THEME_NAMES = { system: 'System', light: 'Light', dark: 'Dark' } as const
@@ -18,6 +21,9 @@ export function Toolbar() {
       <h1 className="cai-doc-name" title={docName}>
         {docName}
       </h1>
+      <DocumentStatus />
+
+      <FileActions />
 
       <div className="cai-toolbar-group" role="group" aria-label="Edit">
         <button
@@ -86,6 +92,7 @@ export function Toolbar() {
         >
           Text
         </button>
+        <InspectorToggle />
       </div>
     </header>
   )

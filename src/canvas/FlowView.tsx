@@ -1,12 +1,23 @@
 /**
  * React Flow as the designer uses it, shared by the workflow canvas and the
- * jobs board: fixed layout (nothing dragged or connected by hand), selection
- * through the store, zoom controls and minimap.
+ * jobs board: positions from the layout (a dragged node only borrows one
+ * while it is dragged), nothing connected by hand, selection through the
+ * store, context menus, zoom controls and minimap.
  */
 import '@xyflow/react/dist/style.css'
 import './canvas.css'
-import { memo, type KeyboardEvent, type ReactNode } from 'react'
-import { Background, Controls, MiniMap, ReactFlow, type ColorMode, type Node, type NodeMouseHandler } from '@xyflow/react'
+import { memo, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react'
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type ColorMode,
+  type Node,
+  type NodeMouseHandler,
+  type OnNodeDrag,
+  type OnNodesChange,
+} from '@xyflow/react'
 import { designerStore } from '../store/designer'
 import { edgeTypes } from './edges'
 import type { CanvasEdge, CanvasNode } from './flow-elements'
@@ -35,18 +46,6 @@ const MINIMAP_SIZE = { width: 160, height: 110 }
 
 const onPaneClick = () => designerStore().getState().selectNode(null)
 
-/** Enter (or Space) on a focused node selects it, as a click does. */
-export function onNodeKey(event: KeyboardEvent) {
-  if (event.key !== 'Enter' && event.key !== ' ') return
-  const target = event.target as HTMLElement
-  if (!target.classList?.contains('react-flow__node') || !target.classList.contains('selectable')) return
-  const id = target.getAttribute('data-id')
-  if (id) {
-    event.preventDefault()
-    selectNode(id)
-  }
-}
-
 export function Placeholder({ children }: { children: ReactNode }) {
   return (
     <div className="cai-canvas-placeholder" role="status">
@@ -55,16 +54,30 @@ export function Placeholder({ children }: { children: ReactNode }) {
   )
 }
 
+/** What an editable canvas listens to; each handler stable across renders (FlowView is memoised). */
+export interface FlowEditing {
+  onNodeContextMenu: NodeMouseHandler
+  onPaneContextMenu(event: MouseEvent | ReactMouseEvent): void
+  onNodesChange: OnNodesChange<CanvasNode>
+  onNodeDrag: OnNodeDrag<CanvasNode>
+  onNodeDragStop: OnNodeDrag<CanvasNode>
+}
+
 interface FlowViewProps {
   nodes: CanvasNode[]
   edges: readonly CanvasEdge[]
   readOnly: boolean
   colorMode: ColorMode
+  /** Absent on a read-only picture. */
+  editing?: FlowEditing
   children?: ReactNode
 }
 
+/** A drag starts only past this many pixels, so a slightly shaky click still selects. */
+const DRAG_THRESHOLD = 4
+
 /** React Flow with the designer's settings; memoised so renders that change nothing skip it. */
-export const FlowView = memo(function FlowView({ nodes, edges, readOnly, colorMode, children }: FlowViewProps) {
+export const FlowView = memo(function FlowView({ nodes, edges, readOnly, colorMode, editing, children }: FlowViewProps) {
   const big = nodes.length > CULL_ABOVE
   return (
     <ReactFlow
@@ -76,6 +89,13 @@ export const FlowView = memo(function FlowView({ nodes, edges, readOnly, colorMo
       onPaneClick={readOnly ? undefined : onPaneClick}
       elementsSelectable={!readOnly}
       nodesDraggable={false}
+      nodeDragThreshold={DRAG_THRESHOLD}
+      selectNodesOnDrag={false}
+      onNodesChange={editing?.onNodesChange}
+      onNodeDrag={editing?.onNodeDrag}
+      onNodeDragStop={editing?.onNodeDragStop}
+      onNodeContextMenu={editing?.onNodeContextMenu}
+      onPaneContextMenu={editing?.onPaneContextMenu}
       nodesConnectable={false}
       edgesFocusable={false}
       deleteKeyCode={null}

@@ -5,12 +5,19 @@
  * diagnostics change. A workflow with syntax errors shows its last good
  * picture, greyed and read-only, with a button that jumps to the error.
  */
-import { useEffect, useMemo, useRef } from 'react'
-import { Panel, ReactFlowProvider } from '@xyflow/react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { Panel, ReactFlowProvider, useReactFlow, type XYPosition } from '@xyflow/react'
 import type { Broken, CaiDocument, Diagnostic, Workflow } from '../language/model'
+import { dropStep } from '../actions/compose'
+import { insertInFlow, insertJob, insertWorkflow, type NewKind } from '../actions/insert'
+import { perform, tell } from '../actions/perform'
+import { readOnlyReason } from '../actions/targets'
+import { Palette } from '../palette/Palette'
 import { designerStore, useDesigner, workflowNames } from '../store/designer'
-import { FlowView, Placeholder, onNodeKey } from './FlowView'
-import type { CanvasGraph } from './flow-elements'
+import { dropTargetAt, type DropTarget } from './drop-targets'
+import { DropMarkerView, clientPoint, useCanvasActions, useDraggedNode, usePaletteDrop, type Marker } from './editing'
+import { FlowView, Placeholder } from './FlowView'
+import type { CanvasGraph, CanvasNode } from './flow-elements'
 import { workflowGraph } from './graph'
 import { deferRedraw, useDrawnValue, useFirstFit, useKeyed, useSelection, useShared } from './hooks'
 import { diagnosticsKey, diagnosticsWithin } from './node-diagnostics'
@@ -46,6 +53,73 @@ function SyntaxErrorButton({ error }: { error: Diagnostic }) {
       Syntax error — line {error.start.line}
     </button>
   )
+}
+
+/** Step moves and palette drops on a workflow's picture; `workflow` is null while it cannot be edited. */
+function useFlowDrops(workflow: Workflow | null, shownName: string | null, nodes: CanvasNode[], readOnly: string | undefined) {
+  const { screenToFlowPosition } = useReactFlow()
+  const dragging = useDraggedNode(nodes)
+  const [moveMarker, setMoveMarker] = useState<Marker | null>(null)
+  const latest = useRef(workflow)
+  latest.current = workflow
+
+  const moveTarget = useCallback(
+    (event: MouseEvent | TouchEvent, node: CanvasNode) => {
+      const current = latest.current
+      if (!current || node.type !== 'step') return null
+      const point = screenToFlowPosition(clientPoint(event))
+      return dropTargetAt(current, point, { dropping: 'step', moving: node.data.name })
+    },
+    [screenToFlowPosition],
+  )
+  const onNodeDrag = useCallback(
+    (event: MouseEvent | TouchEvent, node: CanvasNode) => setMoveMarker(markerOf(moveTarget(event, node))),
+    [moveTarget],
+  )
+  const { endDrag } = dragging
+  const onNodeDragStop = useCallback(
+    (event: MouseEvent | TouchEvent, node: CanvasNode) => {
+      const target = moveTarget(event, node)
+      endDrag()
+      setMoveMarker(null)
+      const current = latest.current
+      // Dropped where nothing is allowed: the node goes back to its place in the layout.
+      if (!target || !current || node.type !== 'step') return
+      perform(designerStore(), (doc) => dropStep(doc, current.name, node.data.name, target.landing), () => node.id)
+    },
+    [moveTarget, endDrag],
+  )
+
+  const locate = useCallback((kind: NewKind, point: XYPosition) => {
+    const current = latest.current
+    if (!current || (kind !== 'step' && kind !== 'parallel')) return null
+    return markerOf(dropTargetAt(current, point, { dropping: kind, orEnd: true }))
+  }, [])
+  const drop = useCallback(
+    (kind: NewKind, point: XYPosition | null) => {
+      const store = designerStore()
+      const current = latest.current
+      if (kind === 'workflow') insertWorkflow(store, shownName)
+      else if (kind === 'job') insertJob(store, null)
+      else if (readOnly) tell(readOnly)
+      else if (!current) {
+        // An empty canvas: a dropped step starts a workflow (which holds one step).
+        if (kind === 'step' && shownName === null) insertWorkflow(store, null)
+        else tell('There is no workflow here to add that to: add a workflow first.')
+      } else {
+        const target = point && dropTargetAt(current, point, { dropping: kind, orEnd: true })
+        const landing = target?.landing ?? { kind: 'flow', position: { workflow: current.name, index: current.steps.items.length } }
+        insertInFlow(store, kind, current.name, landing)
+      }
+    },
+    [shownName, readOnly],
+  )
+  const palette = usePaletteDrop(locate, drop, workflow !== null)
+  return { dragging, marker: moveMarker ?? palette.marker, onNodeDrag, onNodeDragStop, palette }
+}
+
+function markerOf(target: DropTarget | null): Marker | null {
+  return target && { box: target.marker.box, kind: target.marker.orientation }
 }
 
 function WorkflowPicture() {
@@ -84,36 +158,51 @@ function WorkflowPicture() {
   useFirstFit(picture?.name, nodes, names)
 
   const error = broken && firstError(diagnostics, broken)
+  const readOnly = broken ? readOnlyReason(parsed.doc, { kind: 'pane', board: 'workflow', workflow: broken.name ?? null }) : undefined
 
-  if (!item) {
-    return (
-      <div className="cai-canvas" data-testid="canvas">
-        <Placeholder>
-          {selectedName === null
-            ? 'No workflow to show. Write a workflow in the text (workflow name { trigger manual steps { … } }) or pick one in the outline.'
-            : `There is no workflow named ${selectedName}.`}
-        </Placeholder>
-      </div>
-    )
-  }
+  const actions = useCanvasActions('workflow')
+  const editable = item?.kind === 'workflow' ? item : null
+  const drops = useFlowDrops(editable, item?.name ?? null, nodes, readOnly)
+  const { onNodeContextMenu, onPaneContextMenu } = actions
+  const { onNodesChange } = drops.dragging
+  const { onNodeDrag, onNodeDragStop } = drops
+  const editing = useMemo(
+    () => (broken ? undefined : { onNodeContextMenu, onPaneContextMenu, onNodesChange, onNodeDrag, onNodeDragStop }),
+    [broken, onNodeContextMenu, onPaneContextMenu, onNodesChange, onNodeDrag, onNodeDragStop],
+  )
 
   return (
     <div
+      ref={actions.container}
       className={broken ? 'cai-canvas cai-stale' : 'cai-canvas'}
       data-testid="canvas"
-      data-workflow={item.name}
-      onKeyDown={onNodeKey}
+      data-workflow={item?.name}
+      onKeyDownCapture={actions.onKeyDownCapture}
+      onContextMenu={broken || !picture ? onPaneContextMenu : undefined}
+      onDragOver={drops.palette.onDragOver}
+      onDragLeave={drops.palette.onDragLeave}
+      onDrop={drops.palette.onDrop}
     >
-      {picture ? (
-        <FlowView nodes={nodes} edges={edges} readOnly={!!broken} colorMode={colorMode}>
+      <Palette board="workflow" readOnlyReason={readOnly} />
+      {!item && (
+        <Placeholder>
+          {selectedName === null
+            ? 'No workflow to show. Write a workflow in the text (workflow name { trigger manual steps { … } }), pick one in the outline, or drag one in from the palette.'
+            : `There is no workflow named ${selectedName}.`}
+        </Placeholder>
+      )}
+      {item && picture && (
+        <FlowView nodes={drops.dragging.nodes} edges={edges} readOnly={!!broken} colorMode={colorMode} editing={editing}>
           {broken && (
             <Panel position="top-left" className="cai-stale-panel">
               {error && <SyntaxErrorButton error={error} />}
-              <span className="cai-muted">Showing the last version that parsed.</span>
+              <span className="cai-muted">Showing the last version that parsed. Read-only: fix the syntax error first.</span>
             </Panel>
           )}
+          <DropMarkerView marker={drops.marker} />
         </FlowView>
-      ) : (
+      )}
+      {item && !picture && (
         <Placeholder>
           <p>
             Workflow {item.name} has a syntax error and has not parsed yet, so there is no picture of it to show.
@@ -121,6 +210,7 @@ function WorkflowPicture() {
           {error && <SyntaxErrorButton error={error} />}
         </Placeholder>
       )}
+      {actions.menuElement}
     </div>
   )
 }

@@ -170,7 +170,12 @@ export interface NodeOptions {
   inert?: boolean
   /** A container (parallel block, queue lane): its size is also set in its style. */
   container?: boolean
+  /** Can be dragged to another place (a step, a job card); never while stale. */
+  draggable?: boolean
 }
+
+/** The tooltip of a node that cannot be edited because its declaration has syntax errors. */
+export const READ_ONLY_TITLE = 'Read-only: fix the syntax error first'
 
 /**
  * A node with everything fixed in advance (position, size, measured size,
@@ -207,7 +212,7 @@ export function fixedNode<T extends CanvasNode>(
     handles: handlesFor(options.handles, box.width, box.height),
     data,
     className,
-    draggable: false,
+    draggable: !!options.draggable && !stale,
     connectable: false,
   }
   if (options.container) node.style = { width: box.width, height: box.height }
@@ -217,6 +222,7 @@ export function fixedNode<T extends CanvasNode>(
     node.focusable = false
   }
   if (marks) node.domAttributes = { title: marks.title }
+  else if (stale) node.domAttributes = { title: READ_ONLY_TITLE }
   if (options.ariaLabel) node.ariaLabel = options.ariaLabel
   return node as T
 }

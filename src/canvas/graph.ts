@@ -138,6 +138,7 @@ export function workflowGraph(
         stale,
         extraClass: step.condition ? 'cai-node-conditional' : undefined,
         ariaLabel: `Step ${step.name}`,
+        draggable: true,
       },
     )
 

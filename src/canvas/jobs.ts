@@ -152,10 +152,23 @@ export function jobsGraph(
             stale,
             marks: stale || !job ? undefined : summarise(diagnosticsWithin(diagnostics, job.span)),
             ariaLabel: `Job ${entry.name}`,
+            draggable: count === 1,
           },
         ),
       )
     })
   })
   return { nodes, edges: [] }
+}
+
+/** The queue lane under `point` (flow coordinates; lanes run the board's whole height and beyond), or null. */
+export function laneAt(nodes: readonly CanvasGraph['nodes'][number][], point: { x: number; y: number }): QueueLaneNode | null {
+  for (const node of nodes) {
+    if (node.type !== 'queue') continue
+    const width = node.width ?? 0
+    if (point.x >= node.position.x && point.x <= node.position.x + width && point.y >= node.position.y - JOB_SIZES.laneHeader) {
+      return node
+    }
+  }
+  return null
 }

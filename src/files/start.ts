@@ -181,7 +181,7 @@ function pasteBig(store: DesignerStore, event: ClipboardEvent) {
       notify('warning', 'The text changed while the paste was being read; paste again.')
       return
     }
-    prepared.apply(store)
+    prepared.apply(store, 'paste')
     const caret = start + pasted.length
     store.getState().revealSpan({ start: caret, end: caret }, true)
   })

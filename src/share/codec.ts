@@ -73,8 +73,10 @@ export function decodeShareFragment(fragment: string): DecodeResult {
   const payload = params.get('z')
   if (payload === undefined || payload === '') return refused('truncated', 'it ends before its content: it was probably cut short')
   if (payload.length > MAX_PAYLOAD_CHARS) return refused('oversized', `it is over ${MAX_PAYLOAD_CHARS.toLocaleString('en')} characters long`)
+  if (/[^A-Za-z0-9_-]/.test(payload)) return refused('corrupted', 'its content has characters a share link never has')
   const compressed = decodeBase64url(payload)
-  if (!compressed) return refused('corrupted', 'its content has characters a share link never has')
+  // The one length no encoder makes: a link cut short.
+  if (!compressed) return refused('truncated', 'its content is cut short: the link was probably truncated')
   const inflated = inflateLimited(compressed, MAX_TEXT_BYTES)
   if (inflated.kind !== 'ok') return refused(inflated.kind, inflated.message)
   const utf16 = params.get('enc') === 'utf16'

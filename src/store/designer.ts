@@ -14,9 +14,10 @@ export type CanvasMode = 'workflow' | 'jobs'
 /**
  * Who changed the text: the editor ignores its own changes and mirrors the
  * others. `file` starts a new document (and a new undo history); `history` is
- * undo/redo, which is not recorded again.
+ * undo/redo, which is not recorded again; `paste` is a big paste parsed in
+ * the worker (its own undo step).
  */
-export type TextOrigin = 'editor' | 'canvas' | 'file' | 'format' | 'history'
+export type TextOrigin = 'editor' | 'canvas' | 'file' | 'format' | 'history' | 'paste'
 
 /** A request to the text pane to select (and scroll to) a span. */
 export interface RevealRequest {
@@ -33,6 +34,8 @@ export interface ViewState {
   /** The canvas's share of the width, 0..1. */
   split: number
   mode: CanvasMode
+  /** The inspector is shown (Enter on a canvas node opens it on the selected node). */
+  inspectorOpen: boolean
 }
 
 export interface DesignerState {
@@ -155,6 +158,12 @@ export function spanOfNode(doc: CaiDocument, ref: NodeRef): Span | undefined {
   }
 }
 
+function historyAfter(state: DesignerState, text: string, origin: TextOrigin): History {
+  if (origin === 'file') return EMPTY_HISTORY
+  if (origin === 'history') return state.history
+  return record(state.history, state.text, text, origin, state.cursorOffset, Date.now())
+}
+
 export function createDesignerStore(initialText = '', docName = 'untitled.cai') {
   const parse = createIncrementalParser()
   const initial = derive(parse, initialText, {})
@@ -170,22 +179,16 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     cursorOffset: 0,
     reveal: null,
     history: EMPTY_HISTORY,
-    view: { theme: 'system', dataFlow: false, editorVisible: true, canvasVisible: true, split: 0.55, mode: 'workflow' },
+    view: { theme: 'system', dataFlow: false, editorVisible: true, canvasVisible: true, split: 0.55, mode: 'workflow', inspectorOpen: false },
 
     setText(text, origin = 'editor') {
       const state = get()
       if (text === state.text) return
       const next = derive(parse, text, state.lastGood)
-      const history =
-        origin === 'file'
-          ? EMPTY_HISTORY
-          : origin === 'history'
-            ? state.history
-            : record(state.history, state.text, text, origin, state.cursorOffset, Date.now())
       set({
         text,
         textOrigin: origin,
-        history,
+        history: historyAfter(state, text, origin),
         ...next,
         selectedWorkflow: keepSelectedWorkflow(next.parsed.doc, state.selectedWorkflow, state.cursorOffset),
       })
@@ -196,6 +199,7 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
       set({
         text,
         textOrigin: origin,
+        history: historyAfter(state, text, origin),
         parsed,
         diagnostics,
         lastGood: withLastGood(parsed.doc, state.lastGood),

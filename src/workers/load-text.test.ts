@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest'
 import { generateCaiFile } from '../../bench/generate'
 import { createIncrementalParser, parse } from '../language/parse'
+import { validate } from '../language/validate'
 import { createDesignerStore } from '../store/designer'
 import { loading, prepareText, primePrefixes, WORKER_THRESHOLD } from './load-text'
 
@@ -51,4 +52,28 @@ test('a text replaced by a later one before it was ready is dropped', async () =
   const second = prepareText('job b {\n\ttask "t"\n}\n', 'b.cai')
   expect(await second).not.toBeNull()
   expect(await first).toBeNull()
+})
+
+test('adopting a text parsed elsewhere gives the state setting it would', () => {
+  const text = generateCaiFile({ steps: 40, workflows: 3 }) + 'job broken {\n'
+  const parsed = parse(text)
+  const diagnostics = [...parsed.diagnostics, ...validate(parsed.doc, text)].sort(
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
+  )
+  const set = createDesignerStore('job a {\n\ttask "t"\n}\n')
+  const adopted = createDesignerStore('job a {\n\ttask "t"\n}\n')
+  set.getState().setText(text, 'file')
+  adopted.getState().adoptText(text, { parsed, diagnostics }, 'file')
+  const { parsed: setParsed, diagnostics: setDiagnostics, selectedWorkflow, lastGood, history } = set.getState()
+  expect(adopted.getState()).toMatchObject({ text, parsed: setParsed, diagnostics: setDiagnostics, selectedWorkflow, history })
+  expect(Object.keys(adopted.getState().lastGood)).toEqual(Object.keys(lastGood))
+})
+
+test('an adopted paste is one undo step', () => {
+  const store = createDesignerStore('job a {\n\ttask "t"\n}\n')
+  const text = 'job a {\n\ttask "t"\n}\njob b {\n\ttask "u"\n}\n'
+  const parsed = parse(text)
+  store.getState().adoptText(text, { parsed, diagnostics: parsed.diagnostics }, 'paste')
+  expect(store.getState().undo()).toBe(true)
+  expect(store.getState().text).toBe('job a {\n\ttask "t"\n}\n')
 })

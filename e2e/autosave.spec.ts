@@ -1,0 +1,219 @@
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+import { editorSelection, openDesigner, outline, selectedWorkflow, storeText } from './designer'
+
+const files = (page: Page) => page.evaluate(() => window.__caiFiles!.state())
+const saveState = (page: Page) => page.getByTestId('save-state')
+
+async function typeAtEnd(page: Page, text: string) {
+  await page.locator('.monaco-editor .view-lines').first().click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(text)
+}
+
+/** Waits until the page shows the same text, workflow and cursor as before. */
+async function expectRestored(page: Page, expected: { text: string; workflow: string | null; cursor: number }) {
+  await expect.poll(() => storeText(page)).toBe(expected.text)
+  await expect.poll(() => selectedWorkflow(page)).toBe(expected.workflow)
+  await expect.poll(() => editorSelection(page)).toEqual({ start: expected.cursor, end: expected.cursor })
+}
+
+async function current(page: Page) {
+  return {
+    text: await storeText(page),
+    workflow: await selectedWorkflow(page),
+    cursor: await page.evaluate(() => window.__caiDesigner.getState().cursorOffset),
+  }
+}
+
+/** Writes a raw value into the designer's database, as another version of it (or damage) would. */
+async function putRaw(page: Page, store: string, value: unknown) {
+  await page.evaluate(
+    ({ store, value }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('cai-designer')
+        request.onsuccess = () => {
+          const tx = request.result.transaction(store, 'readwrite')
+          tx.objectStore(store).put(value)
+          tx.oncomplete = () => {
+            request.result.close()
+            resolve()
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+    { store, value },
+  )
+}
+
+test.describe('autosave', () => {
+  test('brings back the text, the workflow and the cursor after a reload', async ({ page }) => {
+    await openDesigner(page)
+    await outline(page).getByRole('button', { name: 'daily_sales_report' }).click()
+    await typeAtEnd(page, '\n// kept across reloads ✓')
+    await expect(saveState(page)).toHaveText('Saved in browser')
+    await outline(page).getByRole('button', { name: 'user_onboarding' }).click()
+    await expect(saveState(page)).toHaveText('Saved in browser')
+    const before = await current(page)
+    expect(before.workflow).toBe('user_onboarding')
+    page.on('dialog', (dialog) => void dialog.accept())
+    await page.reload()
+    await expectRestored(page, before)
+  })
+
+  test('saves within a second, and on leaving, even right after typing', async ({ page }) => {
+    await openDesigner(page)
+    await typeAtEnd(page, '\n// typed just before the reload')
+    const before = await current(page)
+    page.on('dialog', (dialog) => void dialog.accept())
+    await page.reload()
+    await expectRestored(page, before)
+  })
+
+  test('brings back the document after the page is closed and opened again', async ({ page, context }) => {
+    await openDesigner(page)
+    await typeAtEnd(page, '\n// closed and reopened')
+    await expect(saveState(page)).toHaveText('Saved in browser')
+    const before = await current(page)
+    await page.close()
+    const again = await context.newPage()
+    await again.goto('./')
+    await expectRestored(again, before)
+  })
+
+  test('asks before leaving with changes not saved to a file', async ({ page }) => {
+    await openDesigner(page)
+    await typeAtEnd(page, '\n// not downloaded')
+    const asked = page.waitForEvent('dialog')
+    void page.close({ runBeforeUnload: true })
+    const dialog = await asked
+    expect(dialog.type()).toBe('beforeunload')
+    await dialog.dismiss()
+    expect(page.isClosed()).toBe(false)
+  })
+
+  test('shows a warning when the storage quota is full', async ({ page }) => {
+    await openDesigner(page)
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 1 })
+    await typeAtEnd(page, '\n// this does not fit')
+    await expect(saveState(page)).toContainText('Not saved in browser')
+    await expect(saveState(page)).toHaveAttribute('role', 'alert')
+    expect((await files(page)).autosave).toBe('failed')
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin })
+    await typeAtEnd(page, ' (now it does)')
+    await expect(saveState(page)).toHaveText('Saved in browser')
+  })
+
+  test('starts with autosave off, and says so, when storage is disabled', async ({ page }) => {
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError')
+      }
+    })
+    await openDesigner(page)
+    await expect(saveState(page)).toContainText('Autosave off')
+    await expect(page.getByTestId('notices')).toContainText('Download your work to keep it')
+  })
+
+  test('saved data from a newer version does not stop the page: it is set aside and reported', async ({ page }) => {
+    await openDesigner(page)
+    const { documentId } = await files(page)
+    await putRaw(page, 'documents', { format: 99, id: documentId, futureField: 'text in a newer format' })
+    await page.reload()
+    await expect(page.getByTestId('notices')).toContainText('saved by a newer version of the designer')
+    await expect(page.getByTestId('notices')).toContainText('set aside, not deleted')
+    await expect.poll(() => storeText(page)).toContain('workflow order_fulfillment {')
+    const quarantined = await page.evaluate(
+      () =>
+        new Promise<unknown[]>((resolve) => {
+          const request = indexedDB.open('cai-designer')
+          request.onsuccess = () => {
+            const read = request.result.transaction('quarantine').objectStore('quarantine').getAll()
+            read.onsuccess = () => resolve(read.result)
+          }
+        }),
+    )
+    expect(quarantined).toEqual([expect.objectContaining({ store: 'documents', value: expect.objectContaining({ futureField: 'text in a newer format' }) })])
+  })
+
+  test('damaged saved data does not stop the page either', async ({ page }) => {
+    await openDesigner(page)
+    const { documentId } = await files(page)
+    await putRaw(page, 'documents', { format: 1, id: documentId, text: 42 })
+    await putRaw(page, 'recent', { format: 1, id: 'junk', name: null })
+    await page.reload()
+    await expect(page.getByTestId('notices')).toContainText('could not be read')
+    await expect.poll(() => storeText(page)).toContain('workflow order_fulfillment {')
+  })
+
+  test('keeps the last documents in Recent', async ({ page }) => {
+    await openDesigner(page)
+    for (const name of ['minimal.cai', 'everything.cai', 'bad_cron.cai']) {
+      await page.getByRole('button', { name: 'Examples' }).click()
+      await page.getByRole('menuitem', { name }).click()
+      await expect(page.getByRole('banner')).toContainText(name)
+    }
+    await page.getByRole('button', { name: 'Recent' }).click()
+    await expect(page.getByRole('menu').getByRole('menuitem')).toHaveText(['bad_cron.cai', 'everything.cai', 'minimal.cai', 'with_workflows.cai'])
+  })
+})
+
+test.describe('two tabs on one document', () => {
+  async function twoTabs(page: Page) {
+    await openDesigner(page)
+    await expect(saveState(page)).toHaveText('Saved in browser')
+    const other = await page.context().newPage()
+    await other.goto('./')
+    await expect.poll(() => storeText(other)).toBe(await storeText(page))
+    expect((await files(other)).documentId).toBe((await files(page)).documentId)
+    return other
+  }
+
+  async function storedText(page: Page, id: string) {
+    return page.evaluate(
+      (key) =>
+        new Promise<string>((resolve) => {
+          const request = indexedDB.open('cai-designer')
+          request.onsuccess = () => {
+            const read = request.result.transaction('documents').objectStore('documents').get(key)
+            read.onsuccess = () => resolve(read.result?.text)
+          }
+        }),
+      id,
+    )
+  }
+
+  test('a tab never overwrites what the other saved later; it can keep its text as a new document', async ({ page }) => {
+    const other = await twoTabs(page)
+    const { documentId } = await files(page)
+    await typeAtEnd(page, '\n// first tab')
+    await expect(saveState(page)).toHaveText('Saved in browser')
+    const theirs = await storeText(page)
+
+    await expect(other.getByTestId('conflict')).toContainText('Another tab saved a newer version')
+    await typeAtEnd(other, '\n// second tab')
+    await other.waitForTimeout(1500)
+    expect(await storedText(page, documentId)).toBe(theirs)
+    await expect(saveState(other)).toContainText('Autosave paused')
+
+    const mine = await storeText(other)
+    await other.getByRole('button', { name: 'Keep mine as a new document' }).click()
+    await expect(other.getByTestId('conflict')).toHaveCount(0)
+    await expect(saveState(other)).toHaveText('Saved in browser')
+    const newId = (await files(other)).documentId
+    expect(newId).not.toBe(documentId)
+    expect(await storedText(page, newId)).toBe(mine)
+    expect(await storedText(page, documentId)).toBe(theirs)
+  })
+
+  test('a tab can load the other tab’s newer text instead', async ({ page }) => {
+    const other = await twoTabs(page)
+    await typeAtEnd(page, '\n// first tab')
+    await expect(saveState(page)).toHaveText('Saved in browser')
+    await other.getByRole('button', { name: 'Load theirs' }).click()
+    await expect.poll(() => storeText(other)).toBe(await storeText(page))
+    await expect(saveState(other)).toHaveText('Saved in browser')
+    await expect(other.getByTestId('conflict')).toHaveCount(0)
+  })
+})

@@ -1,0 +1,111 @@
+import type { Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+import { openDesigner, outline, problems } from './designer'
+import { generateCaiFile } from '../bench/generate'
+
+const FIVE_MB = 5 * 1024 * 1024
+/** The longest a main-thread task may take while a big text loads. */
+const LONGEST_TASK_MS = 200
+
+/** About 5 MB of clean .cai: 160 workflows and their jobs, 34,000 steps. */
+function fiveMegabytes(): string {
+  const text = generateCaiFile({ steps: 34_000, workflows: 160 })
+  expect(text.length).toBeGreaterThan(FIVE_MB)
+  return text
+}
+
+/** Records every main-thread task over 50 ms (the Long Tasks API) from the start of the page. */
+async function recordLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    const tasks: number[] = []
+    ;(window as unknown as { __longTasks: number[] }).__longTasks = tasks
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push(Math.round(entry.duration))
+    }).observe({ type: 'longtask' })
+  })
+}
+
+const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0))
+const textLength = (page: Page) => page.evaluate(() => window.__caiDesigner.getText().length)
+const editorLength = (page: Page) => page.evaluate(() => window.__caiDesigner.getEditorText()?.length ?? -1)
+
+/** Waits until the big text is in, and quiet: the editor shows it and the idle-time work after loading is done. */
+async function settled(page: Page, length: number) {
+  await expect.poll(() => textLength(page), { timeout: 30_000 }).toBe(length)
+  await expect(outline(page).locator('li[data-kind="workflow"]')).toHaveCount(160, { timeout: 30_000 })
+  await expect.poll(() => editorLength(page), { timeout: 30_000 }).toBe(length)
+  await page.waitForTimeout(3_000)
+}
+
+test.describe('a 5 MB file', () => {
+  test.setTimeout(120_000)
+
+  test('opens without blocking the page, outline and problems as soon as it is parsed', async ({ page }) => {
+    await recordLongTasks(page)
+    await page.addInitScript(() => {
+      delete (window as unknown as Record<string, unknown>).showOpenFilePicker
+    })
+    await openDesigner(page)
+    const text = fiveMegabytes()
+    await page.waitForTimeout(1_000)
+    await longTasks(page)
+
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Open', exact: true }).click()
+    const started = Date.now()
+    await (await chooser).setFiles({ name: 'big.cai', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') })
+    await expect(outline(page).locator('li[data-kind="workflow"]')).toHaveCount(160, { timeout: 30_000 })
+    await expect(problems(page)).toContainText('No problems')
+    const shownMs = Date.now() - started
+    await settled(page, text.length)
+
+    const tasks = await longTasks(page)
+    const longest = Math.max(0, ...tasks)
+    test.info().annotations.push({
+      type: 'open 5 MB',
+      description: `${(text.length / 1024 / 1024).toFixed(2)} MB: outline and problems after ${shownMs} ms; longest main-thread task ${longest} ms (${tasks.length} over 50 ms: ${tasks.join(', ')})`,
+    })
+    expect(longest).toBeLessThan(LONGEST_TASK_MS)
+
+    // The first edit after loading re-parses one declaration, not the file.
+    await page.locator('.monaco-editor .view-lines').first().click()
+    await page.keyboard.press('Control+Home')
+    await page.keyboard.type('x')
+    await expect.poll(() => textLength(page)).toBe(text.length + 1)
+    await page.waitForTimeout(1_000)
+    const edit = await longTasks(page)
+    test.info().annotations.push({ type: 'first edit', description: `longest task ${Math.max(0, ...edit)} ms` })
+  })
+
+  test('pasted into the text keeps the page responsive too', async ({ page }) => {
+    await recordLongTasks(page)
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    await openDesigner(page)
+    const text = fiveMegabytes()
+    await page.evaluate((value) => window.__caiDesigner.setText(value), 'job first {\n\ttask "t"\n}\n')
+    await expect.poll(() => editorLength(page)).toBe(26)
+    await page.evaluate((value) => navigator.clipboard.writeText(value), text)
+    await page.waitForTimeout(500)
+    await longTasks(page)
+
+    await page.locator('.monaco-editor .view-lines').first().click()
+    await page.keyboard.press('Control+End')
+    const started = Date.now()
+    await page.keyboard.press('Control+v')
+    await expect(outline(page).locator('li[data-kind="workflow"]')).toHaveCount(160, { timeout: 30_000 })
+    const shownMs = Date.now() - started
+    await settled(page, 26 + text.length)
+    expect(await page.evaluate(() => window.__caiDesigner.getText().startsWith('job first {'))).toBe(true)
+
+    const tasks = await longTasks(page)
+    const longest = Math.max(0, ...tasks)
+    test.info().annotations.push({
+      type: 'paste 5 MB',
+      description: `outline after ${shownMs} ms; longest main-thread task ${longest} ms (${tasks.length} over 50 ms: ${tasks.join(', ')})`,
+    })
+    expect(longest).toBeLessThan(LONGEST_TASK_MS)
+    // One undo step takes the whole paste back.
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => textLength(page), { timeout: 30_000 }).toBe(26)
+  })
+})

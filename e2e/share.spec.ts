@@ -1,0 +1,149 @@
+import { deflateSync } from 'node:zlib'
+import type { BrowserContext, Page } from '@playwright/test'
+import { test, expect } from './fixtures'
+import { editorText, flowNode, openDesigner, storeText } from './designer'
+import { generateCaiFile } from '../bench/generate'
+
+const NON_ASCII =
+  '// Überprüfung der Bestellung – 注文の確認 – проверка 😀\nworkflow orders {\n\ttrigger event "order.créée"\n\n\tsteps {\n\t\tcheck {\n\t\t\tactivity "inventory.vérifier" // ✓ ünïcödé\n\t\t}\n\t}\n}\n'
+
+const base64url = (bytes: Buffer) => bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+
+async function setDocument(page: Page, text: string) {
+  await page.evaluate((value) => window.__caiDesigner.setText(value), text)
+  await expect.poll(() => storeText(page)).toBe(text)
+}
+
+/** Copies a share link through the Share menu and reads it back from the clipboard. */
+async function copyLink(page: Page, kind: 'Copy share link' | 'Copy view-only link'): Promise<string> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByRole('button', { name: 'Share' }).click()
+  await page.getByRole('menuitem', { name: kind }).click()
+  await expect(page.getByTestId('notices')).toContainText(kind === 'Copy share link' ? 'Share link copied' : 'View-only link copied')
+  return page.evaluate(() => navigator.clipboard.readText())
+}
+
+/** A page in a fresh browser profile: nothing saved, as someone receiving the link. */
+async function freshPage(context: BrowserContext): Promise<Page> {
+  const other = await context.browser()!.newContext({ viewport: { width: 1400, height: 900 } })
+  return other.newPage()
+}
+
+const documentId = (page: Page) => page.evaluate(() => window.__caiFiles!.state().documentId)
+
+test.describe('share links', () => {
+  test('carry the text byte for byte, non-ASCII included, with its name and workflow', async ({ page, context }) => {
+    await openDesigner(page)
+    await setDocument(page, NON_ASCII)
+    await page.evaluate(() => window.__caiDesigner.getState().setDocName('bestellungen-注文.cai'))
+    const link = await copyLink(page, 'Copy share link')
+    expect(new URL(link).hash).toMatch(/^#cai=1&name=[^&]+&wf=orders&z=[A-Za-z0-9_-]+$/)
+    expect(link.startsWith(new URL('./', page.url()).href)).toBe(true)
+
+    const receiver = await freshPage(context)
+    await receiver.goto(link)
+    await expect.poll(() => storeText(receiver)).toBe(NON_ASCII)
+    await expect(receiver.getByRole('banner')).toContainText('bestellungen-注文.cai')
+    await expect(flowNode(receiver, 'orders/check')).toBeVisible()
+    await expect.poll(() => editorText(receiver)).toBe(NON_ASCII)
+    // The link has been dealt with: it leaves the address bar, so a reload shows the autosaved copy.
+    expect(new URL(receiver.url()).hash).toBe('')
+    await receiver.context().close()
+  })
+
+  test('carry a 1 MB document, and warn that long links get cut', async ({ page, context }) => {
+    test.setTimeout(90_000)
+    await openDesigner(page)
+    const text = generateCaiFile({ steps: 6_600, workflows: 25 })
+    expect(text.length).toBeGreaterThan(1_000_000)
+    await setDocument(page, text)
+    const link = await copyLink(page, 'Copy share link')
+    await expect(page.getByTestId('notices')).toContainText('some tools (chat, mail, issue trackers) cut long links')
+    test.info().annotations.push({ type: 'share link', description: `${text.length} characters of text in a ${link.length}-character link` })
+
+    const receiver = await freshPage(context)
+    await receiver.goto(link)
+    await expect.poll(() => storeText(receiver), { timeout: 30_000 }).toBe(text)
+    await expect(flowNode(receiver, 'generated_0/step_00000')).toBeVisible()
+    await receiver.context().close()
+  })
+
+  test('a view-only link shows the picture without the text or any editing', async ({ page, context }) => {
+    await openDesigner(page)
+    await page.getByTestId('outline').getByRole('button', { name: 'daily_sales_report' }).click()
+    const link = await copyLink(page, 'Copy view-only link')
+    expect(link).toContain('&view=1&')
+
+    const viewer = await freshPage(context)
+    await viewer.goto(link)
+    await expect(viewer.getByTestId('view-only')).toBeVisible()
+    await expect(flowNode(viewer, 'daily_sales_report/fetch_sales_data')).toBeVisible()
+    await expect(viewer.locator('.monaco-editor')).toHaveCount(0)
+    await expect(viewer.getByRole('button', { name: 'Format' })).toHaveCount(0)
+    await expect(viewer.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0)
+    await expect(viewer.getByRole('region', { name: 'Text' })).toHaveCount(0)
+    await expect(viewer.getByRole('link', { name: 'Open in CAI Designer' })).toHaveAttribute('href', link.replace('&view=1', ''))
+    // Nothing is stored for a picture embedded in documentation.
+    expect(await viewer.evaluate(() => window.__caiFiles)).toBeUndefined()
+    expect(await viewer.evaluate(async () => (await indexedDB.databases()).length)).toBe(0)
+    await viewer.context().close()
+  })
+
+  test('a link opened over local work asks first, and keeps that work recoverable', async ({ page }) => {
+    await openDesigner(page)
+    await page.locator('.monaco-editor .view-lines').first().click()
+    await page.keyboard.press('Control+End')
+    await page.keyboard.type('\n// local work in progress')
+    const local = await storeText(page)
+    await expect.poll(() => page.evaluate(() => window.__caiFiles!.state().autosave)).toBe('saved')
+
+    const link = `./#cai=1&name=shared.cai&z=${base64url(deflateSync(Buffer.from(NON_ASCII, 'utf8')))}`
+    page.on('dialog', (dialog) => void dialog.accept())
+    await page.goto(link)
+    const question = page.getByRole('dialog')
+    await expect(question).toContainText('Open “shared.cai”?')
+    await question.getByRole('button', { name: 'Open' }).click()
+    await expect.poll(() => storeText(page)).toBe(NON_ASCII)
+    await expect(page.getByTestId('notices')).toContainText('What you had open before is in Recent')
+
+    await page.getByRole('button', { name: 'Recent' }).click()
+    await page.getByRole('menuitem', { name: 'with_workflows.cai' }).click()
+    await expect.poll(() => storeText(page)).toBe(local)
+  })
+})
+
+test.describe('damaged and hostile links are refused and change nothing', () => {
+  async function refusedOverLocal(page: Page, fragment: string, reason: RegExp) {
+    await openDesigner(page)
+    const text = await storeText(page)
+    const id = await documentId(page)
+    await page.goto(`./${fragment}`)
+    await expect(page.getByRole('alert').filter({ hasText: 'This share link cannot be opened' })).toContainText(reason)
+    expect(await storeText(page)).toBe(text)
+    expect(await documentId(page)).toBe(id)
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+  }
+
+  const good = `#cai=1&name=x.cai&z=${base64url(deflateSync(Buffer.from(NON_ASCII.repeat(4), 'utf8')))}`
+
+  test('a corrupted link', async ({ page }) => {
+    const at = good.length - 30
+    await refusedOverLocal(page, good.slice(0, at) + (good[at] === 'A' ? 'B' : 'A') + good.slice(at + 1), /damaged|not valid/)
+  })
+
+  test('a truncated link', async ({ page }) => {
+    await refusedOverLocal(page, good.slice(0, good.length - 25), /cut short/)
+  })
+
+  test('a link that inflates past 5 MB', async ({ page }) => {
+    const bomb = `#cai=1&name=bomb.cai&z=${base64url(deflateSync(Buffer.alloc(6 * 1024 * 1024, 0x61), { level: 9 }))}`
+    expect(bomb.length).toBeLessThan(12_000)
+    await refusedOverLocal(page, bomb, /over 5 MB/)
+  })
+
+  test('a refused link in a new page still starts the designer', async ({ page }) => {
+    await page.goto(`./${good.slice(0, 60)}`)
+    await expect(page.getByRole('alert').filter({ hasText: 'This share link cannot be opened' })).toBeVisible()
+    await expect(flowNode(page, 'order_fulfillment/validate_order')).toBeVisible()
+  })
+})

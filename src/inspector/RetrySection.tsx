@@ -1,0 +1,76 @@
+import { useState } from 'react'
+import type { Diagnostic, NumberProp, Retry, StringProp } from '../language/model'
+import { addRetry, removeRetry, setRetryField, type RetryOwner } from '../language/operations'
+import { attemptsFindings, durationFindings, findingsWithCode, findingsWithin, multiplierFindings, type Finding } from './checks'
+import { useEdit } from './edit-context'
+import { Findings } from './Findings'
+import { durationHint } from './hints'
+import { retrySummary, type RetryField } from './summaries'
+import { TextField } from './TextField'
+
+/** Problems of the policy as a whole, shown under its summary rather than under one field. */
+const POLICY_CODES = ['retry-empty', 'retry-exceeds-timeout']
+
+interface RetrySectionProps {
+  owner: RetryOwner
+  retry: Retry | undefined
+  diagnostics: readonly Diagnostic[]
+}
+
+/** The retry policy of a workflow or job, with the waits it gives in words, updated as a field is typed. */
+export function RetrySection({ owner, retry, diagnostics }: RetrySectionProps) {
+  const { readOnly, run } = useEdit()
+  const [draft, setDraft] = useState<{ field: RetryField; value: string } | null>(null)
+  const ownerName = 'workflow' in owner ? `workflow "${owner.workflow}"` : `job "${owner.job}"`
+  const fieldDiagnostics = diagnostics.filter((d) => !POLICY_CODES.includes(d.code))
+  const summary = (draft && retrySummary(retry, draft)) ?? retrySummary(retry)
+
+  const field = (name: RetryField, label: string, check: (value: string) => Finding[], prop: StringProp | NumberProp | undefined) => {
+    const value = prop ? ('raw' in prop ? prop.raw : prop.value) : ''
+    return (
+      <TextField
+        id={`inspector-retry-${name}`}
+        label={label}
+        value={value}
+        optional
+        check={check}
+        findings={findingsWithin(fieldDiagnostics, prop?.span)}
+        hint={name === 'initialInterval' ? durationHint : undefined}
+        onDraft={(typed) => setDraft(typed === null ? null : { field: name, value: typed })}
+        commit={(typed) => run((doc) => setRetryField(doc, owner, name, typed))}
+      />
+    )
+  }
+
+  return (
+    <fieldset className="cai-field-group" data-testid="inspector-retry">
+      <legend>Retry policy</legend>
+      {retry ? (
+        <>
+          {field('maxAttempts', 'Max attempts (the first included)', attemptsFindings, retry.maxAttempts)}
+          {field(
+            'initialInterval',
+            'Initial interval',
+            (value) => durationFindings(value, ownerName, 'retry initial_interval', 'so retries follow each other without a pause'),
+            retry.initialInterval,
+          )}
+          {field('backoffMultiplier', 'Backoff multiplier', multiplierFindings, retry.backoffMultiplier)}
+        </>
+      ) : null}
+      <p className="cai-retry-summary" data-testid="retry-summary" aria-live="polite">
+        {summary}
+      </p>
+      <Findings id="inspector-retry-findings" findings={retry ? findingsWithCode(diagnostics, retry.span, POLICY_CODES) : []} />
+      {readOnly === undefined &&
+        (retry ? (
+          <button type="button" onClick={() => run((doc) => removeRetry(doc, owner))}>
+            Remove retry policy
+          </button>
+        ) : (
+          <button type="button" onClick={() => run((doc) => addRetry(doc, owner))}>
+            Add retry policy
+          </button>
+        ))}
+    </fieldset>
+  )
+}
