@@ -10,9 +10,10 @@ import {
 } from '../model'
 
 /**
- * Building and revising model nodes. A node an operation creates or changes
- * has no span of its own (its old span described the text before the change);
- * nodes it reuses untouched keep theirs.
+ * Building and revising model nodes. A node an operation creates has no span:
+ * the printer gives it the block's prevailing spacing. A node it changes
+ * keeps its `span`, which marks it as the user's (its own blank line before
+ * it is kept), but loses the spans of its parts, which described the old text.
  */
 
 /** What a new step's activity is when the caller names none: a visible to-do that CodeAI still accepts. */
@@ -20,12 +21,12 @@ export const PLACEHOLDER_ACTIVITY = 'todo.activity'
 /** What a new job's task is when the caller names none. */
 export const PLACEHOLDER_TASK = 'todo.task'
 
-const SPAN_KEYS = ['span', 'valueSpan', 'nameSpan', 'keySpan'] as const
+const PART_SPAN_KEYS = ['valueSpan', 'nameSpan', 'keySpan'] as const
 
-/** A copy of `node` with `patch` applied, its own spans dropped, and keys patched to undefined removed. */
+/** A copy of `node` with `patch` applied, the spans of its parts dropped, and keys patched to undefined removed. */
 export function revise<T extends object>(node: T, patch: Partial<T>): T {
   const copy: Record<string, unknown> = { ...node, ...patch }
-  for (const key of SPAN_KEYS) delete copy[key]
+  for (const key of PART_SPAN_KEYS) delete copy[key]
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined) delete copy[key]
   }

@@ -39,6 +39,25 @@ job  squeezed_job{task"jobs.run"queue"default"}
 `
 
 describe('operations on text', () => {
+  it('a changed statement keeps its own spacing, not the block\'s usual one', () => {
+    const text = `workflow w {
+	trigger manual
+	timeout "1h"
+
+	steps {
+		a {
+			activity "x"
+		}
+	}
+
+	retry {
+		max_attempts 3
+	}
+}
+`
+    expect(edit(text, (doc) => setWorkflowField(doc, 'w', 'timeout', '1h30m'))).toBe(text.replace('"1h"', '"1h30m"'))
+  })
+
   it('reprints only the workflow that changed', () => {
     const text = edit(FREE_LAYOUT, (doc) => renameStep(doc, 'squeezed', 'a', 'first'))
     expect(text).toBe(`// Hand formatted.
