@@ -13,6 +13,8 @@ async function typeAtEnd(page: Page, text: string) {
 
 /** Waits until the page shows the same text, workflow and cursor as before. */
 async function expectRestored(page: Page, expected: { text: string; workflow: string | null; cursor: number }) {
+  // The page starts once the saved state is read.
+  await page.waitForFunction(() => !!window.__caiDesigner)
   await expect.poll(() => storeText(page)).toBe(expected.text)
   await expect.poll(() => selectedWorkflow(page)).toBe(expected.workflow)
   await expect.poll(() => editorSelection(page)).toEqual({ start: expected.cursor, end: expected.cursor })
@@ -93,15 +95,23 @@ test.describe('autosave', () => {
   })
 
   test('shows a warning when the storage quota is full', async ({ page }) => {
-    await openDesigner(page)
+    // Chromium applies a quota override to databases opened after it: set it before the page opens its own.
     const cdp = await page.context().newCDPSession(page)
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 1 })
-    await typeAtEnd(page, '\n// this does not fit')
-    await expect(saveState(page)).toContainText('Not saved in browser')
+    const origin = new URL(test.info().project.use.baseURL!).origin
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 })
+    await openDesigner(page)
+    await expect(saveState(page)).toContainText('Not saved in browser: the browser storage is full')
     await expect(saveState(page)).toHaveAttribute('role', 'alert')
     expect((await files(page)).autosave).toBe('failed')
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin })
-    await typeAtEnd(page, ' (now it does)')
+    // The page keeps working, and the warning stays while changes cannot be saved.
+    await typeAtEnd(page, '\n// this does not fit')
+    await page.waitForTimeout(1_500)
+    await expect(saveState(page)).toContainText('Not saved in browser')
+
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin })
+    page.on('dialog', (dialog) => void dialog.accept())
+    await page.reload()
+    await page.waitForFunction(() => !!window.__caiDesigner)
     await expect(saveState(page)).toHaveText('Saved in browser')
   })
 

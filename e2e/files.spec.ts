@@ -249,6 +249,10 @@ test.describe('pictures of the canvas', () => {
     expect(download.suggestedFilename()).toBe('with_workflows-order_fulfillment.svg')
     const svg = (await downloaded(download)).toString('utf8')
     expect(svg.startsWith('<svg')).toBe(true)
+    test.info().annotations.push({ type: 'svg size', description: `${svg.length} characters` })
+    // Styles are inlined, but not the page's thousands of CSS variables.
+    expect(svg).not.toContain('--vscode')
+    expect(svg.length).toBeLessThan(1_500_000)
     expect(svg).toContain('validate_order')
     expect(svg).toContain('send_confirmation')
     expect(svg).not.toContain('daily_sales_report')

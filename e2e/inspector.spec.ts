@@ -77,8 +77,11 @@ test.describe('inspector: steps', () => {
     await selectOnCanvas(page, 'order_fulfillment/validate_order', /^Step validate_order/)
 
     await commit(field(page, 'Name'), 'check_order')
-    const [fulfillment, rest] = [original.slice(0, original.indexOf('workflow daily_sales_report')), original.slice(original.indexOf('workflow daily_sales_report'))]
-    const expected = replaceOnce(fulfillment, '\t\tvalidate_order {', '\t\tcheck_order {').replaceAll('steps.validate_order.', 'steps.check_order.') + rest
+    // Only order_fulfillment, the first workflow, changes.
+    const end = original.indexOf('workflow daily_sales_report')
+    const fulfillment = original.slice(0, end)
+    const renamed = replaceOnce(fulfillment, '\t\tvalidate_order {', '\t\tcheck_order {').replaceAll('steps.validate_order.', 'steps.check_order.')
+    const expected = renamed + original.slice(end)
     await expectText(page, expected)
     expect(fulfillment.split('steps.validate_order.').length - 1).toBe(3)
     await expect(inspector(page).getByTestId('inspector-notice')).toHaveText('3 references updated')
@@ -123,7 +126,7 @@ test.describe('inspector: refusals', () => {
     const original = await storeText(page)
     await selectWorkflow(page, 'daily_sales_report')
 
-    const cron = field(page, 'Schedule (cron: minute hour day month weekday)')
+    const cron = field(page, 'Schedule (cron)')
     await commit(cron, '0 6 * * 7')
     await expect(cron).toHaveAttribute('aria-invalid', 'true')
     expect(await fieldMessages(cron)).toMatch(/workflow "daily_sales_report": schedule "0 6 \* \* 7": /)
@@ -150,7 +153,7 @@ test.describe('inspector: workflows', () => {
     await selectWorkflow(page, 'user_onboarding')
 
     await field(page, 'Type').selectOption('schedule')
-    const cron = field(page, 'Schedule (cron: minute hour day month weekday)')
+    const cron = field(page, 'Schedule (cron)')
     await expect(cron).toBeFocused()
     // The type changes with its value, in one step.
     expect(await storeText(page)).toBe(original)
@@ -175,7 +178,8 @@ test.describe('inspector: workflows', () => {
     await timeout.fill('1h30m')
     expect(await fieldMessages(timeout)).toBe('1 hour 30 minutes')
     await timeout.press('Enter')
-    await expectText(page, replaceOnce(original, 'trigger schedule "0 6 * * *"\n\ttimeout "1h"\n', 'trigger schedule "0 6 * * *"\n\ttimeout "1h30m"\n'))
+    const trigger = 'trigger schedule "0 6 * * *"\n'
+    await expectText(page, replaceOnce(original, `${trigger}\ttimeout "1h"\n`, `${trigger}\ttimeout "1h30m"\n`))
   })
 
   test('edits the retry fields, showing the resulting delays in words', async ({ page }) => {
@@ -265,3 +269,30 @@ test.describe('inspector: jobs', () => {
     expect(await fieldMessages(queue)).toContain('queue "reminders" is not one of critical, default, low_priority')
   })
 })
+
+test.describe('inspector: panel', () => {
+  test('is hidden by its own button and brought back from the toolbar', async ({ page }) => {
+    await openDesigner(page)
+    const toggle = page.locator('.cai-toolbar').getByRole('button', { name: 'Inspector', exact: true })
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+    await inspector(page).getByRole('button', { name: 'Hide the inspector' }).click()
+    await expect(inspector(page)).toHaveCount(0)
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false')
+    await toggle.click()
+    await expect(inspector(page)).toBeVisible()
+    await expect(inspector(page).getByTestId('inspector-title')).toHaveText('Workflow order_fulfillment')
+  })
+
+  test('shows values from the file as text, never as markup', async ({ page }) => {
+    await openDesigner(page)
+    const markup = '<img src=x onerror=window.__pwned=1><b>bold</b>'
+    const step = `\t\ta {\n\t\t\tactivity "${markup}"\n\t\t\tinput {\n\t\t\t\tk: "${markup}"\n\t\t\t}\n\t\t}\n`
+    await loadText(page, `workflow w {\n\ttrigger manual\n\tsteps {\n${step}\t}\n}\n`)
+    await selectOnCanvas(page, 'w/a', /^Step a/)
+    await expect(field(page, 'Activity')).toHaveValue(markup)
+    await expect(field(page, 'Value of input k')).toHaveValue(markup)
+    await expect(inspector(page).locator('img, b')).toHaveCount(0)
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
+  })
+})
+

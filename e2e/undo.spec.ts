@@ -86,7 +86,8 @@ test.describe('undo and redo', () => {
     await clickInText(page, (await offsetOf(page, 'notifications.send_email"')) + 'notifications.send_email'.length)
     expect(await storeText(page)).toBe(first)
     await page.keyboard.type('_v2')
-    const second = replaceOnce(first, '"notifications.send_email"\n\t\t\tinput {\n\t\t\t\ttemplate: "order_confirmation"', '"notifications.send_email_v2"\n\t\t\tinput {\n\t\t\t\ttemplate: "order_confirmation"')
+    const confirmation = '\n\t\t\tinput {\n\t\t\t\ttemplate: "order_confirmation"'
+    const second = replaceOnce(first, `"notifications.send_email"${confirmation}`, `"notifications.send_email_v2"${confirmation}`)
     await expectBoth(page, second)
 
     // 3. Inspector again: a condition (switching back to the canvas and the inspector).

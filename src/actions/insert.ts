@@ -14,8 +14,6 @@ import { editableWorkflow, parallelOrdinal, positionBeside, type ActionTarget } 
 
 export type NewKind = 'step' | 'parallel' | 'workflow' | 'job'
 
-export const NEW_KINDS: readonly NewKind[] = ['step', 'parallel', 'workflow', 'job']
-
 /** Where a palette item goes when it is not dropped: after `target`, or at the end of the shown workflow. */
 export function positionAfter(doc: CaiDocument, kind: 'step' | 'parallel', target: ActionTarget): FlowPosition | undefined {
   const workflow = editableWorkflow(doc, target.kind === 'job' ? null : target.workflow)
@@ -96,6 +94,13 @@ export function insertAfter(store: DesignerStore, kind: NewKind, target: ActionT
   if (kind === 'workflow') return insertWorkflow(store, target.kind === 'job' ? null : target.workflow)
   if (kind === 'job') return insertJob(store, target.kind === 'job' ? target.job : null)
   const position = positionAfter(doc, kind, target)
-  if (!position) return undefined
-  return insertInFlow(store, kind, position.workflow, { kind: 'flow', position })
+  if (position) return insertInFlow(store, kind, position.workflow, { kind: 'flow', position })
+  // Nothing to add a step to yet: a new workflow (it holds one step).
+  if (kind === 'step' && startsWorkflow(target)) return insertWorkflow(store, null)
+  return undefined
+}
+
+/** Whether a step added at `target` starts a workflow: the workflow canvas shows none. */
+export function startsWorkflow(target: ActionTarget): boolean {
+  return target.kind === 'pane' && target.board === 'workflow' && target.workflow === null
 }

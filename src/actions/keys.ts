@@ -13,7 +13,7 @@ export interface KeyPress {
   altKey: boolean
 }
 
-export function isMac(): boolean {
+function isMac(): boolean {
   return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
 }
 

@@ -9,7 +9,7 @@ import type { CaiDocument, Job } from '../language/model'
 import { findWorkflow } from '../language/locate'
 import { endNodeId, jobNodeId, parallelNodeId, stepNodeId, triggerNodeId } from '../store/node-ids'
 import { DEFAULT_QUEUE, queueOrder } from '../canvas/jobs'
-import type { ActionTarget } from './targets'
+import { nodeIdOf, type ActionTarget } from './targets'
 
 export type Direction = 'up' | 'down' | 'left' | 'right'
 
@@ -59,7 +59,7 @@ export function neighbour(doc: CaiDocument, target: ActionTarget, direction: Dir
     // A block stands for its first branch.
     const block = parallelNodeId(target.workflow, target.index)
     from = rows.find((row) => row.block === block)?.ids[0] ?? null
-  } else if (target.kind !== 'pane') {
+  } else {
     from = nodeIdOf(target)
   }
   return step(
@@ -68,11 +68,6 @@ export function neighbour(doc: CaiDocument, target: ActionTarget, direction: Dir
     direction,
     'rows',
   )
-}
-
-function nodeIdOf(target: Extract<ActionTarget, { kind: 'step' | 'trigger' | 'end' }>): string {
-  if (target.kind === 'step') return stepNodeId(target.workflow, target.step)
-  return target.kind === 'trigger' ? triggerNodeId(target.workflow) : endNodeId(target.workflow)
 }
 
 /**

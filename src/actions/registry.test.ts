@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dialogs } from '../files/dialog'
+import { useInspectorVisibility } from '../inspector/visibility'
 import { createDesignerStore, type DesignerStore } from '../store/designer'
 import { ACTIONS, actionById, menuActions } from './registry'
 import { setFeedback, type Feedback } from './perform'
@@ -254,6 +255,14 @@ describe('the palette actions', () => {
     await expectEdit('new-parallel', stepOf('reserve'), orders(VALIDATE, CHARGE, parallel(RESERVE, NOTIFY), empty, CONFIRM), { then: selects('orders/@parallel-1') })
   })
 
+  it('starts a workflow for a step when there is none', async () => {
+    const empty = '// Nothing yet.\n'
+    const pane: ActionTarget = { kind: 'pane', board: 'workflow', workflow: null }
+    const workflow = 'workflow workflow_1 {\n\ttrigger manual\n\tsteps {\n\t\tstep_1 {\n\t\t\tactivity "todo.activity"\n\t\t}\n\t}\n}\n'
+    await expectEdit('new-step', pane, `${empty}\n${workflow}`, { text: empty })
+    expect(actionById('new-parallel').isEnabled(createDesignerStore(empty).getState(), pane)).toBe(false)
+  })
+
   it('adds a workflow after the shown one and shows it', async () => {
     const workflow = 'workflow workflow_1 {\n\ttrigger manual\n\tsteps {\n\t\tstep_1 {\n\t\t\tactivity "todo.activity"\n\t\t}\n\t}\n}'
     await expectEdit('new-workflow', PANE, TEXT.replace(JOB, `${workflow}\n\n${JOB}`), {
@@ -277,9 +286,10 @@ describe('the palette actions', () => {
 
 describe('other actions', () => {
   it('opens a node in the inspector: selects it, changes no text', async () => {
+    useInspectorVisibility.getState().setVisible(false)
     const store = await run('open', stepOf('charge'))
     expect(store.getState().selectedNodeId).toBe('orders/charge')
-    expect(store.getState().view.inspectorOpen).toBe(true)
+    expect(useInspectorVisibility.getState().visible).toBe(true)
     expect(store.getState().history.past).toEqual([])
   })
 

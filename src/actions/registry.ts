@@ -5,14 +5,15 @@
  * (state in, yes or no); `run` edits through the store, one undo step each.
  */
 import { allSteps } from '../language/locate'
-import { KNOWN_QUEUES, type CaiDocument } from '../language/model'
+import { KNOWN_QUEUES, type CaiDocument, type Parallel } from '../language/model'
 import { duplicateStep, removeJob, removeStep, setJobField, unwrapParallel } from '../language/operations'
 import { ask } from '../files/dialog'
+import { useInspectorVisibility } from '../inspector/visibility'
 import type { DesignerState, DesignerStore } from '../store/designer'
 import { jobNodeId, parallelNodeId, stepNodeId } from '../store/node-ids'
 import { DEFAULT_QUEUE } from '../canvas/jobs'
 import { moveOutOfParallel, referencesFromOthers, removeParallel, wrapWithNext } from './compose'
-import { insertAfter, insertInFlow, positionAfter, type NewKind } from './insert'
+import { insertAfter, insertInFlow, positionAfter, startsWorkflow, type NewKind } from './insert'
 import { neighbour, type Direction } from './navigation'
 import { perform } from './perform'
 import {
@@ -57,7 +58,7 @@ function blockOf(state: DesignerState, target: ActionTarget) {
   const workflow = workflowOf(state, target)
   const index = workflow && parallelEntryIndex(workflow, target.index)
   if (!workflow || index === undefined) return undefined
-  return { workflow, index, block: workflow.steps.items[index] as Extract<(typeof workflow.steps.items)[number], { kind: 'parallel' }> }
+  return { workflow, index, block: workflow.steps.items[index] as Parallel }
 }
 
 /** Where the selection goes once `target` is gone: the next node in the flow, else the previous one. */
@@ -65,7 +66,7 @@ function successor(doc: CaiDocument, target: ActionTarget): string | null {
   return neighbour(doc, target, 'down') ?? neighbour(doc, target, 'up')
 }
 
-/** Runs `remove` after asking, when other steps read what goes with `steps.NAME.`. */
+/** Whether to go on with a deletion: asked in a dialog when other steps read what goes (`steps.NAME.`). */
 async function confirmRemoval(names: string[], references: number, what: string): Promise<boolean> {
   if (references === 0) return true
   const list = names.map((name) => `steps.${name}`).join(', ')
@@ -151,7 +152,7 @@ function addNew(kind: NewKind): Action {
     shortcuts: [],
     menu: 'pane',
     isEnabled: (state, target) =>
-      kind === 'workflow' || kind === 'job' ? true : positionAfter(docOf(state), kind, target) !== undefined,
+      kind === 'workflow' || kind === 'job' || (kind === 'step' && startsWorkflow(target)) || positionAfter(docOf(state), kind, target) !== undefined,
     run(store, target) {
       insertAfter(store, kind, target)
     },
@@ -168,8 +169,9 @@ export const ACTIONS: readonly Action[] = [
     run(store, target) {
       const id = nodeIdOf(target)
       if (!id) return
+      // The inspector follows the selection; the canvas keeps the focus, so the arrow keys go on working.
       store.getState().selectNode(id)
-      store.getState().setView({ inspectorOpen: true })
+      useInspectorVisibility.getState().setVisible(true)
     },
   },
   insertBeside('before'),

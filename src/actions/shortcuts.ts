@@ -27,8 +27,9 @@ export function canvasActionsFor(press: KeyPress): Action[] {
  * the key is bound but does not apply (the key is then still the canvas's, so
  * an arrow key does not also scroll or move a node); `none` when unbound. On
  * a declaration with syntax errors the user is told why nothing happens.
+ * `then` runs once the action is done (after a confirmation, if it asks one).
  */
-export function runCanvasKey(store: DesignerStore, press: KeyPress, target: ActionTarget): KeyOutcome {
+export function runCanvasKey(store: DesignerStore, press: KeyPress, target: ActionTarget, then?: () => void): KeyOutcome {
   const bound = canvasActionsFor(press)
   if (bound.length === 0) return 'none'
   const state = store.getState()
@@ -39,7 +40,7 @@ export function runCanvasKey(store: DesignerStore, press: KeyPress, target: Acti
     return 'refused'
   }
   if (!action) return 'refused'
-  void action.run(store, target)
+  void Promise.resolve(action.run(store, target)).then(then)
   return 'ran'
 }
 

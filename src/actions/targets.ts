@@ -35,14 +35,16 @@ export function paneTarget(state: DesignerState, board: PaneTarget['board'] = st
     : { kind: 'pane', board: 'workflow', workflow: state.selectedWorkflow }
 }
 
-/** What keyboard actions act on: the selected node, else the pane. */
-export function currentTarget(state: DesignerState): ActionTarget {
+/** What actions on a board act on: the selected node when the board shows it, else the board's pane. */
+export function boardTarget(state: DesignerState, board: PaneTarget['board']): ActionTarget {
   const ref = state.selectedNodeId ? targetOfNode(state.selectedNodeId) : undefined
-  return ref ?? paneTarget(state)
+  if (!ref) return paneTarget(state, board)
+  const shown = board === 'jobs' ? ref.kind === 'job' : ref.kind !== 'job' && ref.workflow === state.selectedWorkflow
+  return shown ? ref : paneTarget(state, board)
 }
 
 /** The workflow a target belongs to, by name (null for jobs and the jobs board). */
-export function workflowNameOf(target: ActionTarget): string | null {
+function workflowNameOf(target: ActionTarget): string | null {
   if (target.kind === 'job') return null
   return target.workflow
 }
@@ -134,7 +136,7 @@ export function positionBeside(workflow: Workflow, target: ActionTarget, side: '
       return side === 'before' ? at(workflow.steps.items.length) : undefined
     case 'pane':
       return at(workflow.steps.items.length)
-    default:
+    case 'job':
       return undefined
   }
 }

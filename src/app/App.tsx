@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback } from 'react'
+import { useGlobalShortcuts } from '../actions/shortcuts'
 import { JobsBoard, WorkflowCanvas } from '../canvas'
 import { Inspector, useInspectorVisible } from '../inspector'
 import { designerStore, useDesigner } from '../store/designer'
@@ -48,6 +49,7 @@ function EditorArea() {
 
 export function App() {
   useDocumentTheme()
+  useGlobalShortcuts(designerStore())
   const split = useDesigner((state) => state.view.split)
   const canvasVisible = useDesigner((state) => state.view.canvasVisible)
   const editorVisible = useDesigner((state) => state.view.editorVisible)

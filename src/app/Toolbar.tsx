@@ -1,3 +1,4 @@
+import { HistoryButtons } from '../actions/HistoryButtons'
 import { InspectorToggle } from '../inspector'
 import { designerStore, useDesigner, type ViewState } from '../store/designer'
 import { DocumentStatus } from '../files/DocumentStatus'
@@ -34,13 +35,7 @@ export function Toolbar() {
         >
           Format
         </button>
-        {/* Placeholders: undo and redo arrive with the next issue. */}
-        <button type="button" aria-label="Undo" title="Undo (coming soon)" disabled>
-          <span aria-hidden="true">↶</span>
-        </button>
-        <button type="button" aria-label="Redo" title="Redo (coming soon)" disabled>
-          <span aria-hidden="true">↷</span>
-        </button>
+        <HistoryButtons />
       </div>
 
       <div className="cai-toolbar-group cai-segmented" role="group" aria-label="Canvas view">

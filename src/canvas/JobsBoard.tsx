@@ -1,22 +1,83 @@
 /**
  * The jobs view: one lane per queue, one card per job (node id `@job/<name>`),
  * each with its task, schedule in words, next three runs and retry policy.
+ * A card dragged to another lane moves the job to that queue; a new job from
+ * the palette goes to the lane it is dropped on.
  */
-import { useEffect, useMemo, useRef } from 'react'
-import { ReactFlowProvider } from '@xyflow/react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { ReactFlowProvider, useReactFlow, type XYPosition } from '@xyflow/react'
 import type { Broken, Job, TopItem, Workflow } from '../language/model'
-import { useDesigner } from '../store/designer'
+import { setJobField } from '../language/operations'
+import { insertJob, insertWorkflow, type NewKind } from '../actions/insert'
+import { perform, tell } from '../actions/perform'
+import { Palette } from '../palette/Palette'
+import { designerStore, useDesigner } from '../store/designer'
+import { DropMarkerView, clientPoint, useCanvasActions, useDraggedNode, useMarker, usePaletteDrop, type Marker } from './editing'
+import type { CanvasNode, QueueLaneNode } from './flow-elements'
 import { deferRedraw, useDrawnValue, useFirstFit, useKeyed, useMinute, useSelection, useShallowStable, useShared } from './hooks'
-import { jobsGraph } from './jobs'
+import { jobsGraph, laneAt } from './jobs'
 import { sameNode } from './reuse'
 import { diagnosticsKey, diagnosticsWithinAny } from './node-diagnostics'
-import { FlowView, Placeholder, onNodeKey } from './FlowView'
+import { FlowView, Placeholder } from './FlowView'
 
 const BOARD_KEY = '@jobs'
 const BOARD_KEYS: ReadonlySet<string> = new Set([BOARD_KEY])
 
 const isJobItem = (item: TopItem): item is Job | Broken =>
   item.kind === 'job' || (item.kind === 'broken' && item.declaration === 'job')
+
+/** Job cards dragged between queue lanes, and palette drops on the board. */
+function useBoardDrops(graphNodes: readonly CanvasNode[], nodes: CanvasNode[]) {
+  const { screenToFlowPosition } = useReactFlow()
+  const dragging = useDraggedNode(nodes)
+  const [moveMarker, setMoveMarker] = useMarker()
+  const latest = useRef(graphNodes)
+  latest.current = graphNodes
+
+  /** The lane a job card dragged to `event` would go to; null when that is its own lane. */
+  const laneFor = useCallback(
+    (event: MouseEvent | TouchEvent, node: CanvasNode) => {
+      if (node.type !== 'job') return null
+      const lane = laneAt(latest.current, screenToFlowPosition(clientPoint(event)))
+      return lane && lane.data.queue !== node.data.queue ? lane : null
+    },
+    [screenToFlowPosition],
+  )
+  const onNodeDrag = useCallback(
+    (event: MouseEvent | TouchEvent, node: CanvasNode) => setMoveMarker(laneMarker(laneFor(event, node))),
+    [laneFor],
+  )
+  const { endDrag } = dragging
+  const onNodeDragStop = useCallback(
+    (event: MouseEvent | TouchEvent, node: CanvasNode) => {
+      const lane = laneFor(event, node)
+      endDrag()
+      setMoveMarker(null)
+      if (!lane || node.type !== 'job') return
+      // The lane's queue is written as it is, `default` too (see the report on the default lane).
+      perform(designerStore(), (doc) => setJobField(doc, node.data.name, 'queue', lane.data.queue), () => node.id)
+    },
+    [laneFor, endDrag],
+  )
+
+  const locate = useCallback(
+    (kind: NewKind, point: XYPosition) => (kind === 'job' ? laneMarker(laneAt(latest.current, point)) : null),
+    [],
+  )
+  const drop = useCallback((kind: NewKind, point: XYPosition | null) => {
+    const store = designerStore()
+    if (kind === 'workflow') insertWorkflow(store, store.getState().selectedWorkflow)
+    else if (kind === 'job') insertJob(store, null, (point && laneAt(latest.current, point)?.data.queue) ?? undefined)
+    else tell('Steps and parallel blocks go on a workflow: open one from the outline or the Workflow view.')
+  }, [])
+  const palette = usePaletteDrop(locate, drop, true)
+  return { dragging, marker: moveMarker ?? palette.marker, onNodeDrag, onNodeDragStop, palette }
+}
+
+function laneMarker(lane: QueueLaneNode | null): Marker | null {
+  if (!lane) return null
+  return { box: { x: lane.position.x, y: lane.position.y, width: lane.width ?? 0, height: lane.height ?? 0 }, kind: 'lane' }
+}
 
 function JobsPicture() {
   const lastDrawn = useRef(0)
@@ -47,12 +108,35 @@ function JobsPicture() {
   }, [nodes.length])
   useFirstFit(BOARD_KEY, nodes, BOARD_KEYS)
 
+  const actions = useCanvasActions('jobs')
+  const drops = useBoardDrops(graph.nodes, nodes)
+  const { onNodeContextMenu, onPaneContextMenu } = actions
+  const { onNodesChange } = drops.dragging
+  const { onNodeDrag, onNodeDragStop } = drops
+  const editing = useMemo(
+    () => ({ onNodeContextMenu, onPaneContextMenu, onNodesChange, onNodeDrag, onNodeDragStop }),
+    [onNodeContextMenu, onPaneContextMenu, onNodesChange, onNodeDrag, onNodeDragStop],
+  )
+
   return (
-    <div className="cai-canvas cai-jobs" data-testid="jobs" onKeyDown={onNodeKey}>
+    <div
+      ref={actions.container}
+      className={drops.palette.over ? 'cai-canvas cai-jobs cai-canvas-drop' : 'cai-canvas cai-jobs'}
+      data-testid="jobs"
+      onKeyDownCapture={actions.onKeyDownCapture}
+      onDragEnter={drops.palette.onDragEnter}
+      onDragOver={drops.palette.onDragOver}
+      onDragLeave={drops.palette.onDragLeave}
+      onDrop={drops.palette.onDrop}
+    >
+      <Palette board="jobs" />
       {items.length === 0 && (
         <Placeholder>No jobs in this file. A job looks like: job name {'{'} schedule "0 * * * *" task "x.y" {'}'}</Placeholder>
       )}
-      <FlowView nodes={nodes} edges={graph.edges} readOnly={false} colorMode={colorMode} />
+      <FlowView nodes={drops.dragging.nodes} edges={graph.edges} readOnly={false} colorMode={colorMode} editing={editing}>
+        <DropMarkerView marker={drops.marker} />
+      </FlowView>
+      {actions.menuElement}
     </div>
   )
 }

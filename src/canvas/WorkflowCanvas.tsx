@@ -4,8 +4,14 @@
  * the workflow's object (the incremental parser keeps unchanged ones) or its
  * diagnostics change. A workflow with syntax errors shows its last good
  * picture, greyed and read-only, with a button that jumps to the error.
+ *
+ * Editing: a step dragged to a gap of the flow moves there, into a parallel
+ * block's lanes becomes a branch, beside another step runs in parallel with
+ * it (drop-targets.ts says where, an insertion marker shows it); palette
+ * items dropped on the picture go where they land; context menus and keys
+ * run the action registry (editing.tsx).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { Panel, ReactFlowProvider, useReactFlow, type XYPosition } from '@xyflow/react'
 import type { Broken, CaiDocument, Diagnostic, Workflow } from '../language/model'
 import { dropStep } from '../actions/compose'
@@ -15,7 +21,8 @@ import { readOnlyReason } from '../actions/targets'
 import { Palette } from '../palette/Palette'
 import { designerStore, useDesigner, workflowNames } from '../store/designer'
 import { dropTargetAt, type DropTarget } from './drop-targets'
-import { DropMarkerView, clientPoint, useCanvasActions, useDraggedNode, usePaletteDrop, type Marker } from './editing'
+import { layoutWorkflow } from './layout'
+import { DropMarkerView, clientPoint, useCanvasActions, useDraggedNode, useMarker, usePaletteDrop, type Marker } from './editing'
 import { FlowView, Placeholder } from './FlowView'
 import type { CanvasGraph, CanvasNode } from './flow-elements'
 import { workflowGraph } from './graph'
@@ -59,16 +66,18 @@ function SyntaxErrorButton({ error }: { error: Diagnostic }) {
 function useFlowDrops(workflow: Workflow | null, shownName: string | null, nodes: CanvasNode[], readOnly: string | undefined) {
   const { screenToFlowPosition } = useReactFlow()
   const dragging = useDraggedNode(nodes)
-  const [moveMarker, setMoveMarker] = useState<Marker | null>(null)
-  const latest = useRef(workflow)
-  latest.current = workflow
+  const [moveMarker, setMoveMarker] = useMarker()
+  // Laid out once per version of the workflow, not on every pointer move.
+  const layout = useMemo(() => workflow && layoutWorkflow(workflow), [workflow])
+  const latest = useRef(workflow && layout ? { workflow, layout } : null)
+  latest.current = workflow && layout ? { workflow, layout } : null
 
   const moveTarget = useCallback(
     (event: MouseEvent | TouchEvent, node: CanvasNode) => {
       const current = latest.current
       if (!current || node.type !== 'step') return null
       const point = screenToFlowPosition(clientPoint(event))
-      return dropTargetAt(current, point, { dropping: 'step', moving: node.data.name })
+      return dropTargetAt(current.workflow, point, { dropping: 'step', moving: node.data.name }, current.layout)
     },
     [screenToFlowPosition],
   )
@@ -82,10 +91,10 @@ function useFlowDrops(workflow: Workflow | null, shownName: string | null, nodes
       const target = moveTarget(event, node)
       endDrag()
       setMoveMarker(null)
-      const current = latest.current
       // Dropped where nothing is allowed: the node goes back to its place in the layout.
-      if (!target || !current || node.type !== 'step') return
-      perform(designerStore(), (doc) => dropStep(doc, current.name, node.data.name, target.landing), () => node.id)
+      if (!target || node.type !== 'step') return
+      const workflow = target.landing.kind === 'flow' ? target.landing.position.workflow : target.landing.workflow
+      perform(designerStore(), (doc) => dropStep(doc, workflow, node.data.name, target.landing), () => node.id)
     },
     [moveTarget, endDrag],
   )
@@ -93,21 +102,21 @@ function useFlowDrops(workflow: Workflow | null, shownName: string | null, nodes
   const locate = useCallback((kind: NewKind, point: XYPosition) => {
     const current = latest.current
     if (!current || (kind !== 'step' && kind !== 'parallel')) return null
-    return markerOf(dropTargetAt(current, point, { dropping: kind, orEnd: true }))
+    return markerOf(dropTargetAt(current.workflow, point, { dropping: kind, orEnd: true }, current.layout))
   }, [])
   const drop = useCallback(
     (kind: NewKind, point: XYPosition | null) => {
       const store = designerStore()
-      const current = latest.current
+      const current = latest.current?.workflow
       if (kind === 'workflow') insertWorkflow(store, shownName)
       else if (kind === 'job') insertJob(store, null)
       else if (readOnly) tell(readOnly)
       else if (!current) {
-        // An empty canvas: a dropped step starts a workflow (which holds one step).
+        // No workflow to show: a dropped step starts one (the palette's step does the same).
         if (kind === 'step' && shownName === null) insertWorkflow(store, null)
         else tell('There is no workflow here to add that to: add a workflow first.')
       } else {
-        const target = point && dropTargetAt(current, point, { dropping: kind, orEnd: true })
+        const target = point && dropTargetAt(current, point, { dropping: kind, orEnd: true }, latest.current?.layout)
         const landing = target?.landing ?? { kind: 'flow', position: { workflow: current.name, index: current.steps.items.length } }
         insertInFlow(store, kind, current.name, landing)
       }
@@ -174,11 +183,12 @@ function WorkflowPicture() {
   return (
     <div
       ref={actions.container}
-      className={broken ? 'cai-canvas cai-stale' : 'cai-canvas'}
+      className={`cai-canvas${broken ? ' cai-stale' : ''}${drops.palette.over ? ' cai-canvas-drop' : ''}`}
       data-testid="canvas"
       data-workflow={item?.name}
       onKeyDownCapture={actions.onKeyDownCapture}
       onContextMenu={broken || !picture ? onPaneContextMenu : undefined}
+      onDragEnter={drops.palette.onDragEnter}
       onDragOver={drops.palette.onDragOver}
       onDragLeave={drops.palette.onDragLeave}
       onDrop={drops.palette.onDrop}

@@ -11,8 +11,8 @@ import type { NewKind } from '../actions/insert'
 import { tell } from '../actions/perform'
 import { menuActions, type Action } from '../actions/registry'
 import { runCanvasKey } from '../actions/shortcuts'
-import { currentTarget, paneTarget, readOnlyReason, targetOfNode, type ActionTarget } from '../actions/targets'
-import { designerStore, type DesignerState, type DesignerStore } from '../store/designer'
+import { boardTarget, paneTarget, readOnlyReason, targetOfNode, type ActionTarget } from '../actions/targets'
+import { designerStore, type DesignerStore } from '../store/designer'
 import { draggedKind } from '../palette/palette'
 import type { CanvasNode } from './flow-elements'
 import type { Box } from './layout'
@@ -38,23 +38,16 @@ const OWN_KEYS = 'button, a, input, textarea, select, [role="menuitem"], .monaco
 const FOCUS_FRAMES = 10
 
 /** Puts keyboard focus on the selected node, once the canvas in `container` shows it. */
-export function focusSelectedNode(container: HTMLElement | null, store: DesignerStore = designerStore()): void {
+function focusSelectedNode(container: HTMLElement | null, store: DesignerStore = designerStore()): void {
   let frames = 0
   const attempt = () => {
     const id = store.getState().selectedNodeId
     const element = id ? container?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`) : null
     if (element && element.tabIndex >= 0) element.focus()
-    else if (++frames < FOCUS_FRAMES) requestAnimationFrame(attempt)
+    else if (frames++ < FOCUS_FRAMES) requestAnimationFrame(attempt)
   }
-  requestAnimationFrame(attempt)
-}
-
-/** The selected node when this board shows it, else the board's pane. */
-function targetOnBoard(state: DesignerState, board: 'workflow' | 'jobs'): ActionTarget {
-  const target = currentTarget(state)
-  if (target.kind === 'pane') return target
-  const shown = board === 'jobs' ? target.kind === 'job' : target.kind !== 'job' && target.workflow === state.selectedWorkflow
-  return shown ? target : paneTarget(state, board)
+  // At once when the node is already there (the next key press must start from it), else once it is drawn.
+  attempt()
 }
 
 /** The context menu and keyboard shortcuts of a canvas. */
@@ -74,7 +67,10 @@ export function useCanvasActions(board: 'workflow' | 'jobs') {
     (event: ReactMouseEvent, node: Node) => {
       event.preventDefault()
       const target = targetOfNode(node.id)
-      if (!target) return
+      if (!target) {
+        tell('Another node has the same name, so this one cannot be edited here: rename one of them in the text first.')
+        return
+      }
       if (node.selectable !== false) designerStore().getState().selectNode(node.id, { reveal: false })
       openMenu(target, event.clientX, event.clientY, nodeElement(event.target))
     },
@@ -100,13 +96,6 @@ export function useCanvasActions(board: 'workflow' | 'jobs') {
       const store = designerStore()
       const state = store.getState()
       const id = element?.getAttribute('data-id')
-      const target = (id && targetOfNode(id)) || targetOnBoard(state, board)
-      if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
-        event.preventDefault()
-        const box = (element ?? container.current)?.getBoundingClientRect()
-        if (box) openMenu(target, box.left + Math.min(box.width / 2, 40), box.top + box.height / 2, element ?? container.current)
-        return
-      }
       if (event.key === ' ' && id) {
         // Space selects the focused node, as a click does.
         event.preventDefault()
@@ -114,12 +103,20 @@ export function useCanvasActions(board: 'workflow' | 'jobs') {
         store.getState().selectNode(id)
         return
       }
-      const outcome = runCanvasKey(store, event, target)
+      // Keys act on the focused node (none on a node whose name another node has too), else on the selection.
+      const target = id ? targetOfNode(id) : boardTarget(state, board)
+      if (!target) return
+      if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+        event.preventDefault()
+        const box = (element ?? container.current)?.getBoundingClientRect()
+        if (box) openMenu(target, box.left + Math.min(box.width / 2, 40), box.top + box.height / 2, element ?? container.current)
+        return
+      }
+      const outcome = runCanvasKey(store, event, target, () => focusSelectedNode(container.current))
       if (outcome === 'none') return
       // The key is the canvas's: React Flow must not also move the node or select it.
       event.preventDefault()
       event.stopPropagation()
-      if (outcome === 'ran') focusSelectedNode(container.current)
     },
     [board, openMenu],
   )
@@ -157,6 +154,19 @@ export interface Marker {
   kind: 'horizontal' | 'vertical' | 'lane'
 }
 
+function sameMarker(a: Marker | null, b: Marker | null): boolean {
+  if (a === b) return true
+  if (!a || !b || a.kind !== b.kind) return false
+  return a.box.x === b.box.x && a.box.y === b.box.y && a.box.width === b.box.width && a.box.height === b.box.height
+}
+
+/** A marker as state, set on every pointer move but re-rendering only when it moves. */
+export function useMarker() {
+  const [marker, setMarker] = useState<Marker | null>(null)
+  const update = useCallback((next: Marker | null) => setMarker((previous) => (sameMarker(previous, next) ? previous : next)), [])
+  return [marker, update] as const
+}
+
 /** The insertion marker, drawn in the flow's coordinates above the nodes. */
 export function DropMarkerView({ marker }: { marker: Marker | null }) {
   if (!marker) return null
@@ -185,7 +195,9 @@ export function usePaletteDrop(
   flowShown: boolean,
 ) {
   const { screenToFlowPosition } = useReactFlow()
-  const [marker, setMarker] = useState<Marker | null>(null)
+  const [marker, setMarker] = useMarker()
+  /** A palette item is over the canvas (a workflow or job lands in the file, not at a place in the picture). */
+  const [over, setOver] = useState(false)
   const pointOf = (event: DragEvent) => (flowShown ? screenToFlowPosition({ x: event.clientX, y: event.clientY }) : null)
 
   const onDragOver = (event: DragEvent) => {
@@ -195,16 +207,21 @@ export function usePaletteDrop(
     event.dataTransfer.dropEffect = 'copy'
     const point = pointOf(event)
     setMarker(point ? locate(kind, point) : null)
+    setOver(true)
   }
   const onDragLeave = (event: DragEvent) => {
-    if (!(event.currentTarget as Element).contains(event.relatedTarget as globalThis.Node | null)) setMarker(null)
+    if ((event.currentTarget as Element).contains(event.relatedTarget as globalThis.Node | null)) return
+    setMarker(null)
+    setOver(false)
   }
   const onDrop = (event: DragEvent) => {
     const kind = draggedKind([...event.dataTransfer.types])
     if (!kind) return
     event.preventDefault()
     setMarker(null)
+    setOver(false)
     drop(kind, pointOf(event))
   }
-  return { marker, onDragOver, onDragLeave, onDrop }
+  // Entering an element says as much as moving over it: both show where the item would land.
+  return { marker, over, onDragEnter: onDragOver, onDragOver, onDragLeave, onDrop }
 }

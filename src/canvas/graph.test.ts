@@ -286,7 +286,16 @@ describe('workflowGraph stale pictures', () => {
       expect(n.className).not.toContain('cai-node-error')
       expect(n.selectable).toBe(false)
       expect(n.focusable).toBe(false)
+      expect(n.draggable).toBe(false)
+      expect(n.domAttributes?.title).toBe('Read-only: fix the syntax error first')
     }
+  })
+})
+
+describe('workflowGraph dragging', () => {
+  it('lets steps be dragged, and nothing else', () => {
+    const { nodes } = workflowGraph(orderFulfillment(), [], { dataFlow: false })
+    for (const n of nodes) expect(n.draggable, n.id).toBe(n.type === 'step')
   })
 })
 

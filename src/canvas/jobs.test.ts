@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Broken, Job, TopItem } from '../language/model'
 import type { CanvasNode, JobData } from './flow-elements'
-import { formatRun, jobsGraph, queueOrder } from './jobs'
+import { formatRun, jobsGraph, laneAt, queueOrder } from './jobs'
 import { diagnostic, job } from './test-fixtures'
 
 const NOW = new Date('2025-01-06T08:30:00Z') // a Monday
@@ -99,7 +99,14 @@ describe('jobsGraph', () => {
     expect(card.parentId).toBe('@queue/critical')
     expect(card.className).toContain('cai-node-stale')
     expect(card.selectable).toBe(false)
+    expect(card.draggable).toBe(false)
     expect(card.data).toMatchObject({ stale: true, error: { line: 42, start: 5010, end: 5011 } })
+  })
+
+  it('lets job cards be dragged, but not a second card of the same name', () => {
+    const { nodes } = board([job('a'), job('a'), job('b')])
+    const draggable = nodes.filter((n) => n.draggable).map((n) => n.id)
+    expect(draggable).toEqual(['@job/a', '@job/b'])
   })
 
   it('shows a stub for a broken job that never parsed', () => {
@@ -109,6 +116,19 @@ describe('jobsGraph', () => {
 
   it('ignores workflows', () => {
     expect(board([]).nodes.filter((n) => n.type === 'job')).toEqual([])
+  })
+})
+
+describe('laneAt', () => {
+  it('finds the queue lane under a point, down the whole board', () => {
+    const { nodes } = board([job('a', { queue: 'critical' }), job('b', { queue: 'mail' })])
+    const lane = (queue: string) => nodes.find((n) => n.id === `@queue/${queue}`)!
+    const inside = (queue: string, dy = 10) => ({ x: lane(queue).position.x + 5, y: lane(queue).position.y + (lane(queue).height ?? 0) + dy })
+    expect(laneAt(nodes, inside('critical'))?.data.queue).toBe('critical')
+    expect(laneAt(nodes, inside('mail', 500))?.data.queue).toBe('mail')
+    const gapX = lane('critical').position.x + (lane('critical').width ?? 0) + 2
+    expect(laneAt(nodes, { x: gapX, y: 50 })).toBeNull()
+    expect(laneAt(nodes, { x: lane('default').position.x + 5, y: -200 })).toBeNull()
   })
 })
 

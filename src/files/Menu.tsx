@@ -78,7 +78,7 @@ export function MenuButton({
   const count = sections.reduce((sum, section) => sum + section.items.length, 0)
 
   return (
-    <div className="cai-menu">
+    <div className="cai-file-menu">
       <button
         ref={button}
         type="button"
@@ -101,12 +101,12 @@ export function MenuButton({
         {label} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div ref={menu} id={menuId} role="menu" className="cai-menu-list" onKeyDown={onMenuKey}>
-          {count === 0 && <p className="cai-menu-empty">{empty ?? 'Nothing here yet.'}</p>}
+        <div ref={menu} id={menuId} role="menu" className="cai-file-menu-list" onKeyDown={onMenuKey}>
+          {count === 0 && <p className="cai-file-menu-empty">{empty ?? 'Nothing here yet.'}</p>}
           {sections.map((section, index) => (
             <div key={section.heading ?? index} role="group" aria-label={section.heading}>
               {section.heading && (
-                <div className="cai-menu-heading" aria-hidden="true">
+                <div className="cai-file-menu-heading" aria-hidden="true">
                   {section.heading}
                 </div>
               )}

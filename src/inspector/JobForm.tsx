@@ -35,10 +35,10 @@ export function JobForm({ doc, job, diagnostics }: { doc: CaiDocument; job: Job;
       />
       <TextField
         id="inspector-job-schedule"
-        label="Schedule (cron: minute hour day month weekday)"
+        label="Schedule (cron)"
         value={job.schedule?.value ?? ''}
         optional
-        placeholder="none, e.g. 0 2 * * *"
+        placeholder="none; minute hour day month weekday"
         check={(value) => scheduleFindings(value, owner)}
         findings={findingsWithin(diagnostics, job.schedule?.span)}
         hint={scheduleHint}

@@ -60,10 +60,10 @@ export function TriggerField({ workflow, diagnostics }: { workflow: Workflow; di
           // A new field for a new type: what was typed for the old one does not carry over.
           key={type}
           id="inspector-trigger-value"
-          label={type === 'event' ? 'Event name' : 'Schedule (cron: minute hour day month weekday)'}
+          label={type === 'event' ? 'Event name' : 'Schedule (cron)'}
           inputRef={valueInput}
           value={pending ? '' : (trigger.value ?? '')}
-          placeholder={type === 'event' ? 'order.created' : '0 6 * * *'}
+          placeholder={type === 'event' ? 'e.g. order.created' : 'minute hour day month weekday, e.g. 0 6 * * *'}
           check={(draft) => (type === 'event' ? eventFindings(draft, owner) : scheduleFindings(draft, owner))}
           findings={pending ? [] : findingsWithin(diagnostics, trigger.span)}
           hint={(shown) =>

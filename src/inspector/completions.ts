@@ -6,6 +6,26 @@ const WORKFLOW_INPUT_PATH = /(?<![A-Za-z0-9_.])workflow\.input\.[A-Za-z_][A-Za-z
 const CONFIG_PATH = /(?<![A-Za-z0-9_.])config\.[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g
 const OUTPUT_PATH = /(?<![A-Za-z0-9_.])steps\.([A-Za-z_][A-Za-z0-9_]*)\.output\.[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/g
 
+function paths(pattern: RegExp, texts: string[], step?: string): string[] {
+  return texts
+    .flatMap((text) => [...text.matchAll(pattern)])
+    .filter((match) => step === undefined || match[1] === step)
+    .map((match) => match[0])
+    .sort()
+}
+
+/** Per workflow object: an edit re-parses only the declarations it touched, so the others are not scanned again. */
+const configPathsCache = new WeakMap<Workflow, string[]>()
+
+function configPathsOf(workflow: Workflow): string[] {
+  let found = configPathsCache.get(workflow)
+  if (!found) {
+    found = paths(CONFIG_PATH, valuesOf(workflow))
+    configPathsCache.set(workflow, found)
+  }
+  return found
+}
+
 /** Every input value and condition of a workflow's steps. */
 function valuesOf(workflow: Workflow): string[] {
   return allSteps(workflow).flatMap((step) => [
@@ -36,11 +56,8 @@ export function earlierSteps(workflow: Workflow, stepName: string): Step[] {
  */
 export function inputValueCompletions(doc: CaiDocument, workflow: Workflow, stepName: string): string[] {
   const values = valuesOf(workflow)
-  const allValues = doc.items.flatMap((item) => (item.kind === 'workflow' ? valuesOf(item) : []))
-  const paths = (pattern: RegExp, texts: string[], step?: string) =>
-    texts.flatMap((text) => [...text.matchAll(pattern)]).filter((m) => step === undefined || m[1] === step).map((m) => m[0]).sort()
-
-  const candidates = ['workflow.input.', ...paths(WORKFLOW_INPUT_PATH, values), 'config.', ...paths(CONFIG_PATH, allValues)]
+  const configPaths = doc.items.flatMap((item) => (item.kind === 'workflow' ? configPathsOf(item) : [])).sort()
+  const candidates = ['workflow.input.', ...paths(WORKFLOW_INPUT_PATH, values), 'config.', ...configPaths]
   for (const step of earlierSteps(workflow, stepName)) {
     candidates.push(`steps.${step.name}.output.`, ...paths(OUTPUT_PATH, values, step.name))
   }

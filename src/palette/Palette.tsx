@@ -8,7 +8,7 @@ import './palette.css'
 import type { DragEvent } from 'react'
 import { actionById } from '../actions/registry'
 import type { NewKind } from '../actions/insert'
-import { currentTarget } from '../actions/targets'
+import { boardTarget } from '../actions/targets'
 import { designerStore, useDesigner } from '../store/designer'
 import { paletteMime } from './palette'
 
@@ -21,9 +21,9 @@ const HINTS: Record<NewKind, string> = {
   job: 'a job (drop it on a queue lane of the jobs board)',
 }
 
-function PaletteItem({ kind, disabledReason }: { kind: NewKind; disabledReason?: string }) {
+function PaletteItem({ kind, board, disabledReason }: { kind: NewKind; board: 'workflow' | 'jobs'; disabledReason?: string }) {
   const action = actionById(`new-${kind}`)
-  const enabled = useDesigner((state) => !disabledReason && action.isEnabled(state, currentTarget(state)))
+  const enabled = useDesigner((state) => !disabledReason && action.isEnabled(state, boardTarget(state, board)))
   const title = enabled
     ? `Add ${HINTS[kind]}: drag it onto the canvas, or press Enter to add it after the selected node`
     : (disabledReason ?? `There is no workflow shown to add ${HINTS[kind]} to`)
@@ -35,7 +35,7 @@ function PaletteItem({ kind, disabledReason }: { kind: NewKind; disabledReason?:
   }
   const onClick = () => {
     const store = designerStore()
-    void action.run(store, currentTarget(store.getState()))
+    void action.run(store, boardTarget(store.getState(), board))
   }
 
   return (
@@ -67,7 +67,7 @@ export function Palette({ board, readOnlyReason }: PaletteProps) {
   return (
     <div className="cai-palette" role="group" aria-label="Palette" data-testid="palette">
       {kinds.map((kind) => (
-        <PaletteItem key={kind} kind={kind} disabledReason={kind === 'step' || kind === 'parallel' ? readOnlyReason : undefined} />
+        <PaletteItem key={kind} kind={kind} board={board} disabledReason={kind === 'step' || kind === 'parallel' ? readOnlyReason : undefined} />
       ))}
     </div>
   )

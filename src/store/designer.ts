@@ -34,8 +34,6 @@ export interface ViewState {
   /** The canvas's share of the width, 0..1. */
   split: number
   mode: CanvasMode
-  /** The inspector is shown (Enter on a canvas node opens it on the selected node). */
-  inspectorOpen: boolean
 }
 
 export interface DesignerState {
@@ -179,7 +177,7 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     cursorOffset: 0,
     reveal: null,
     history: EMPTY_HISTORY,
-    view: { theme: 'system', dataFlow: false, editorVisible: true, canvasVisible: true, split: 0.55, mode: 'workflow', inspectorOpen: false },
+    view: { theme: 'system', dataFlow: false, editorVisible: true, canvasVisible: true, split: 0.55, mode: 'workflow' },
 
     setText(text, origin = 'editor') {
       const state = get()

@@ -16,7 +16,7 @@ export type Piece =
   /** Push `values` onto the array at `path`. */
   | { op: 'append'; path: Path; values: unknown[] }
 
-export const DEFAULT_BUDGET = 20_000
+export const DEFAULT_BUDGET = 8_000
 
 type Container = Record<string | number, unknown>
 
