@@ -75,7 +75,7 @@ test.describe('autosave', () => {
   test('brings back the document after the page is closed and opened again', async ({ page, context }) => {
     await openDesigner(page)
     await typeAtEnd(page, '\n// closed and reopened')
-    await expect(saveState(page)).toHaveText('Saved in browser')
+    // Closed at once, before the autosave's own delay: the page writes as it goes.
     const before = await current(page)
     await page.close()
     const again = await context.newPage()
@@ -175,6 +175,7 @@ test.describe('two tabs on one document', () => {
     await expect(saveState(page)).toHaveText('Saved in browser')
     const other = await page.context().newPage()
     await other.goto('./')
+    await other.waitForFunction(() => !!window.__caiDesigner)
     await expect.poll(() => storeText(other)).toBe(await storeText(page))
     expect((await files(other)).documentId).toBe((await files(page)).documentId)
     return other

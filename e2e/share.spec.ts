@@ -42,6 +42,7 @@ test.describe('share links', () => {
 
     const receiver = await freshPage(context)
     await receiver.goto(link)
+    await receiver.waitForFunction(() => !!window.__caiDesigner)
     await expect.poll(() => storeText(receiver)).toBe(NON_ASCII)
     await expect(receiver.getByRole('banner')).toContainText('bestellungen-注文.cai')
     await expect(flowNode(receiver, 'orders/check')).toBeVisible()
@@ -63,6 +64,7 @@ test.describe('share links', () => {
 
     const receiver = await freshPage(context)
     await receiver.goto(link)
+    await receiver.waitForFunction(() => !!window.__caiDesigner)
     await expect.poll(() => storeText(receiver), { timeout: 30_000 }).toBe(text)
     await expect(flowNode(receiver, 'generated_0/step_00000')).toBeVisible()
     await receiver.context().close()
@@ -76,6 +78,7 @@ test.describe('share links', () => {
 
     const viewer = await freshPage(context)
     await viewer.goto(link)
+    await viewer.waitForFunction(() => !!window.__caiDesigner)
     await expect(viewer.getByTestId('view-only')).toBeVisible()
     await expect(flowNode(viewer, 'daily_sales_report/fetch_sales_data')).toBeVisible()
     await expect(viewer.locator('.monaco-editor')).toHaveCount(0)
@@ -83,6 +86,21 @@ test.describe('share links', () => {
     await expect(viewer.getByRole('button', { name: 'Save', exact: true })).toHaveCount(0)
     await expect(viewer.getByRole('region', { name: 'Text' })).toHaveCount(0)
     await expect(viewer.getByRole('link', { name: 'Open in CAI Designer' })).toHaveAttribute('href', link.replace('&view=1', ''))
+    // Nothing on the canvas edits either: no palette, no menus, no keys, no dragging.
+    const text = await storeText(viewer)
+    await expect(viewer.getByTestId('palette')).toBeHidden()
+    const node = flowNode(viewer, 'daily_sales_report/fetch_sales_data')
+    await node.click({ button: 'right' })
+    await expect(viewer.getByRole('menu')).toHaveCount(0)
+    await node.focus()
+    await viewer.keyboard.press('Delete')
+    await viewer.keyboard.press('Control+z')
+    const box = (await node.boundingBox())!
+    await viewer.mouse.move(box.x + 20, box.y + 10)
+    await viewer.mouse.down()
+    await viewer.mouse.move(box.x + 20, box.y + 300, { steps: 8 })
+    await viewer.mouse.up()
+    expect(await storeText(viewer)).toBe(text)
     // Nothing is stored for a picture embedded in documentation.
     expect(await viewer.evaluate(() => window.__caiFiles)).toBeUndefined()
     expect(await viewer.evaluate(async () => (await indexedDB.databases()).length)).toBe(0)

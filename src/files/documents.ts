@@ -230,7 +230,7 @@ export async function exportImage(kind: ImageKind): Promise<void> {
 }
 
 /** The current page's address with `fragment` instead of its own. */
-export function linkWith(fragment: string): string {
+function linkWith(fragment: string): string {
   return `${location.href.split('#')[0]}${fragment}`
 }
 

@@ -124,11 +124,11 @@ async function openLink(shared: SharedDocument): Promise<void> {
 }
 
 function listenToPage(store: DesignerStore, autosave: Autosaver) {
+  // The page may go away with no callback running any more: the autosave writes in one go.
   window.addEventListener('beforeunload', (event) => {
-    void autosave.flush()
+    autosave.leaving()
     if (isDirty()) event.preventDefault()
   })
-  // When the page goes away no callback runs any more: the autosave writes in one go.
   window.addEventListener('pagehide', () => autosave.leaving())
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void autosave.flush()

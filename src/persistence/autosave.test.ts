@@ -95,7 +95,13 @@ describe('autosave', () => {
     await tab.autosave.flush()
     tab.type('typed just before closing')
     tab.autosave.leaving()
+    expect(tab.state).toBe('saved')
     await expect.poll(async () => (await stored(repository))?.text).toBe('typed just before closing')
+    // A page that stays after all goes on from the revision it wrote.
+    tab.type('stayed')
+    await tab.autosave.flush()
+    expect(await stored(repository)).toMatchObject({ text: 'stayed', revision: 3 })
+    expect(tab.state).toBe('saved')
   })
 
   test('changes made while showing a loaded document are not saved', async () => {

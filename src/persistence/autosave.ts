@@ -1,8 +1,8 @@
 /**
  * Autosave: every change reaches IndexedDB within `maxDelayMs` (sooner when
- * the user pauses), at once on `flush()` (the page calls it when it is hidden
- * or about to unload), and as a last resort on `leaving()` (pagehide, when
- * no callback runs any more). Its status is a small store the toolbar shows.
+ * the user pauses), at once on `flush()` (the page calls it when it is
+ * hidden), and in one go on `leaving()` (beforeunload, pagehide: when no
+ * callback may run any more). Its status is a small store the toolbar shows.
  *
  * Several tabs: each save is compare-and-set on the document's revision
  * (repository.ts), and announced on a BroadcastChannel. When another tab
@@ -122,14 +122,22 @@ export class Autosaver {
   }
 
   /**
-   * The page is going away (pagehide): write what is not saved yet in one
-   * transaction that needs no callback, since none would run. Not
-   * compare-and-set, but only done when no other tab announced a newer revision.
+   * The page may be going away (beforeunload, pagehide): write what is not
+   * saved yet in one transaction that needs no callback, since none may run
+   * any more. Not compare-and-set, so only done when no other tab announced
+   * a newer revision; counted as saved, so a page that stays (the user
+   * cancelled leaving) goes on from the revision it wrote.
    */
   leaving(): void {
     if (!this.canSave() || this.changes === this.savedChanges) return
+    const draft = this.options.snapshot()
     try {
-      this.repository!.saveNow(this.options.snapshot(), this.revision)
+      const document = this.repository!.saveNow(draft, this.revision)
+      this.revision = document.revision
+      this.savedChanges = this.changes
+      this.cancelTimer()
+      this.channel?.postMessage({ type: 'saved', tab: this.tab, entry: entryOf(document) } satisfies SavedMessage)
+      this.setStatus({ state: 'saved' })
     } catch {
       // Nothing more can be done while the page unloads; the last regular save stands.
     }

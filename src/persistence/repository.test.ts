@@ -46,6 +46,15 @@ describe('the repository', () => {
     expect(document).toMatchObject({ format: STORAGE_FORMAT, id: 'a', text, selectedWorkflow: 'w', cursorOffset: 5, dirty: true, revision: 1 })
   })
 
+  test('leaves out a file handle the browser cannot store, and still saves', async () => {
+    const repository = await openRepository()
+    const handle = { kind: 'file', name: 'a.cai', getFile() {} } as unknown as FileSystemFileHandle
+    expect((await repository.save({ ...draft('a'), fileHandle: handle }, 0)).kind).toBe('saved')
+    const { document } = await repository.load('a')
+    expect(document?.text).toBe(draft('a').text)
+    expect(document).not.toHaveProperty('fileHandle')
+  })
+
   test('lists the Recent documents newest first, without their texts', async () => {
     const repository = await openRepository()
     await repository.save(draft('a'), 0)

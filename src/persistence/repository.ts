@@ -136,7 +136,7 @@ export class Repository {
       }
       if (checked && !checked.ok) this.quarantine(tx, RECENT, draft.id, storedEntry, checked.reason)
       const document: SavedDocument = { ...draft, format: STORAGE_FORMAT, revision: baseRevision + 1, savedAt: this.now() }
-      tx.objectStore(DOCUMENTS).put(document)
+      putDocument(tx, document)
       recent.put(entryOf(document))
       const others = (await done(recent.getAll()))
         .map((value) => readRecentEntry(value))
@@ -156,16 +156,17 @@ export class Repository {
 
   /**
    * Writes a document as revision `baseRevision + 1` without reading first,
-   * and commits at once: for the moment the page is going away (pagehide),
-   * when no callback would run any more. Not compare-and-set: use `save`
-   * whenever the page lives on.
+   * and commits at once: for the moment the page may be going away, when no
+   * callback may run any more. Not compare-and-set: use `save` whenever the
+   * page lives on. Returns what it writes.
    */
-  saveNow(draft: DocumentDraft, baseRevision: number): void {
+  saveNow(draft: DocumentDraft, baseRevision: number): SavedDocument {
     const tx = this.db.transaction([DOCUMENTS, RECENT], 'readwrite')
     const document: SavedDocument = { ...draft, format: STORAGE_FORMAT, revision: baseRevision + 1, savedAt: this.now() }
-    tx.objectStore(DOCUMENTS).put(document)
+    putDocument(tx, document)
     tx.objectStore(RECENT).put(entryOf(document))
     tx.commit?.()
+    return document
   }
 
   async quarantined(): Promise<QuarantineRecord[]> {
@@ -179,6 +180,18 @@ export class Repository {
     tx.objectStore(QUARANTINE).add(record)
     tx.objectStore(store).delete(key)
     return { key: String(key), reason }
+  }
+}
+
+/** Stores a document; a file handle the browser cannot store (DataCloneError) is left out rather than failing the save. */
+function putDocument(tx: IDBTransaction, document: SavedDocument): void {
+  const documents = tx.objectStore(DOCUMENTS)
+  try {
+    documents.put(document)
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === 'DataCloneError') || !document.fileHandle) throw error
+    const { fileHandle: _, ...withoutHandle } = document
+    documents.put(withoutHandle)
   }
 }
 

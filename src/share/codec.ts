@@ -94,11 +94,6 @@ export function decodeShareFragment(fragment: string): DecodeResult {
   }
 }
 
-/** Whether a fragment is a share link at all (without decoding it). */
-export function isShareFragment(fragment: string): boolean {
-  return /^#?(?:[^&]*&)*cai=/.test(fragment)
-}
-
 function refused(reason: ShareRefusal, why: string): DecodeResult {
   return { kind: 'refused', reason, message: `This share link cannot be opened: ${why}. Nothing was changed.` }
 }
