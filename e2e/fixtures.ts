@@ -8,7 +8,8 @@ const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:'])
 
 /**
  * `page` that fails the test if the page asks another origin for anything, logs
- * a console error, or throws an uncaught error: the designer is offline and quiet.
+ * a console error, throws an uncaught error or violates its Content-Security-Policy:
+ * the designer is offline and quiet.
  */
 export const test = base.extend<{ page: Page; expectedErrors: RegExp | null }>({
   /** Console errors a test provokes on purpose (`test.use({ expectedErrors: /.../ })`). */
@@ -24,6 +25,14 @@ export const test = base.extend<{ page: Page; expectedErrors: RegExp | null }>({
       problems.push(`console error: ${message.text()} (${message.location().url})`)
     })
     page.on('pageerror', (error) => problems.push(`uncaught error: ${error.stack ?? error.message}`))
+    // A CSP violation is never expected: it means something tried inline script, eval or another origin.
+    await page.exposeFunction('__caiReportCspViolation', (violation: string) => problems.push(`CSP violation: ${violation}`))
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __caiReportCspViolation(violation: string): void }).__caiReportCspViolation
+        report(`${event.violatedDirective} ${event.blockedURI}`)
+      })
+    })
     await use(page)
     expect(problems, 'the page stays on its origin and logs no errors').toEqual([])
   },
