@@ -162,6 +162,26 @@ job nightly {
     expect(lines[0]).toMatch(/^bad\.cai:2:2: error: /)
   })
 
+  it('prints max_attempts and backoff_multiplier as JSON numbers written as in the file, not rounded', () => {
+    const text = 'job j { task "t" retry { max_attempts 99999999999999999999 backoff_multiplier 2.0 } }\njob k { task "t" retry { max_attempts 007 backoff_multiplier 1.50 } }\n'
+    const result = run(['parse', 'n.cai'], { 'n.cai': text })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('"max_attempts": 99999999999999999999,\n        "backoff_multiplier": 2.0\n')
+    // Leading zeros are not JSON: they are dropped, the rest is kept.
+    expect(result.stdout).toContain('"max_attempts": 7,\n        "backoff_multiplier": 1.50\n')
+    const json = JSON.parse(result.stdout) as { jobs: { retry: unknown }[] }
+    expect(json.jobs.map((job) => job.retry)).toEqual([
+      { max_attempts: 1e20, backoff_multiplier: 2 },
+      { max_attempts: 7, backoff_multiplier: 1.5 },
+    ])
+  })
+
+  it('lays the JSON out as JSON.stringify does, numerals aside', () => {
+    const { stdout } = run(['parse', 'seed.cai'], { 'seed.cai': SEED_EXAMPLE })
+    expect(stdout).toMatch(/"backoff_multiplier": 2\.0\n/)
+    expect(stdout.replace(/(\d)\.0\n/g, '$1\n')).toBe(`${JSON.stringify(JSON.parse(stdout), null, 2)}\n`)
+  })
+
   it('reads standard input when FILE is -', () => {
     const result = run(['parse', '-'], {}, SMALL)
     expect(result.exitCode).toBe(0)
@@ -275,8 +295,18 @@ describe('usage', () => {
     expect(run(['--version'])).toMatchObject({ exitCode: 0, stdout: 'codeai 1.2.3\n' })
   })
 
+  it('takes everything after -- as FILE, even a name starting with -', () => {
+    expect(run(['validate', '--', '-odd.cai'], { '-odd.cai': SMALL })).toMatchObject({ exitCode: 0, stdout: '1 workflow, 1 job: 0 errors, 0 warnings\n' })
+    const named = run(['parse', '--', '--help'], { '--help': SMALL })
+    expect(named.exitCode).toBe(0)
+    expect((JSON.parse(named.stdout) as DocumentJson).jobs).toHaveLength(1)
+    expect(run(['format', '--check', '--', '-c.cai'], { '-c.cai': SMALL })).toMatchObject({ exitCode: 0, stdout: '-c.cai: formatted\n' })
+    expect(run(['validate', '--', '-a.cai', '-b.cai']).stderr).toContain("'validate' takes one FILE, got 2")
+  })
+
   it.each([
     [[], 'missing command'],
+    [['--', 'validate', 'a.cai'], 'missing command'],
     [['compile', 'a.cai'], "unknown command 'compile'"],
     [['validate'], "'validate' needs a FILE"],
     [['validate', 'a.cai', 'b.cai'], 'takes one FILE'],

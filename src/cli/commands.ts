@@ -8,7 +8,7 @@ import type { CaiDocument, Diagnostic } from '../language/model'
 import { parse } from '../language/parse'
 import { print } from '../language/print'
 import { validate } from '../language/validate'
-import { documentToJson } from './json'
+import { documentToJson, formatJson } from './json'
 
 export interface CommandResult {
   stdout: string
@@ -38,6 +38,7 @@ Commands:
 Options:
   -h, --help        Show this help.
   -v, --version     Show the version.
+  --                End of options: what follows is FILE, even if it starts with -.
 
 FILE may be - to read standard input.
 Exit codes: 0 success; 1 errors found (or not formatted, with --check);
@@ -52,15 +53,19 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
 
 /** Runs one command line (without `node` and the script name). */
 export function runCli(args: readonly string[], io: CliIO, version: string): CommandResult {
-  if (args.length === 0) return usageError('missing command')
-  if (args.includes('-h') || args.includes('--help') || args[0] === 'help') return ok(USAGE)
-  if (args[0] === '-v' || args[0] === '--version') return ok(`codeai ${version}\n`)
+  // After `--`, every argument is an operand (a file named `-x.cai`).
+  const endOfOptions = args.indexOf('--')
+  const options = endOfOptions < 0 ? args : args.slice(0, endOfOptions)
+  const afterOptions = endOfOptions < 0 ? [] : args.slice(endOfOptions + 1)
+  if (options.length === 0) return usageError('missing command')
+  if (options.includes('-h') || options.includes('--help') || options[0] === 'help') return ok(USAGE)
+  if (options[0] === '-v' || options[0] === '--version') return ok(`codeai ${version}\n`)
 
-  const [command, ...rest] = args
+  const [command, ...rest] = options
   const allowedFlags = COMMAND_FLAGS[command]
   if (!allowedFlags) return usageError(`unknown command '${command}'`)
   const flags = rest.filter((arg) => arg.startsWith('-') && arg !== '-')
-  const operands = rest.filter((arg) => !flags.includes(arg))
+  const operands = [...rest.filter((arg) => !flags.includes(arg)), ...afterOptions]
   const unknownFlag = flags.find((flag) => !allowedFlags.includes(flag))
   if (unknownFlag) return usageError(`unknown option '${unknownFlag}' for '${command}'`)
   if (operands.length === 0) return usageError(`'${command}' needs a FILE`)
@@ -90,7 +95,7 @@ export function parseCommand(fileName: string, text: string): CommandResult {
   const { doc, diagnostics } = parse(text)
   const syntaxErrors = errorsOf(diagnostics)
   if (syntaxErrors.length > 0) return { stdout: '', stderr: formatDiagnostics(fileName, syntaxErrors), exitCode: 1 }
-  return ok(JSON.stringify(documentToJson(doc), null, 2) + '\n')
+  return ok(formatJson(documentToJson(doc)) + '\n')
 }
 
 /** `codeai validate`: every diagnostic, sorted by position, then a summary line. */

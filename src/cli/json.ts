@@ -2,13 +2,30 @@
  * The JSON that `codeai parse` prints: the meaning of a document without
  * spans, comments or layout. The shape is stable; optional parts (a timeout,
  * an activity, a condition, a retry field...) are left out when not written.
+ *
+ * `max_attempts` and `backoff_multiplier` are JSON numbers written as in the
+ * file: `2.0` stays `2.0` and `99999999999999999999` is not rounded (JSON
+ * allows both; JSON.stringify would print `2` and `100000000000000000000`).
+ * So the output is written by `formatJson`, which prints a `Numeral` as its
+ * text, not by JSON.stringify. The one change: leading zeros, which JSON
+ * forbids, are dropped (`007` prints as `7`).
  */
 import type { CaiDocument, Job, NumberProp, Retry, Step, StepItem, Workflow } from '../language/model'
 
+/** A numeral kept as written, printed by `formatJson` as a JSON number with this text. */
+export class Numeral {
+  constructor(readonly raw: string) {}
+
+  /** Where a plain JSON.stringify meets one: the nearest double, as before. */
+  toJSON(): number {
+    return Number(this.raw)
+  }
+}
+
 export interface RetryJson {
-  max_attempts?: number
+  max_attempts?: Numeral
   initial_interval?: string
-  backoff_multiplier?: number
+  backoff_multiplier?: Numeral
 }
 
 export interface StepJson {
@@ -103,6 +120,24 @@ function retryToJson(retry: Retry): RetryJson {
   }
 }
 
-function numberValue(prop: NumberProp): number {
-  return Number(prop.raw)
+function numberValue(prop: NumberProp): Numeral {
+  return new Numeral(prop.raw)
+}
+
+/**
+ * JSON text laid out as JSON.stringify(value, null, 2) lays it out, with
+ * each Numeral printed as written (the parser only accepts `[0-9]+` and
+ * `[0-9]+.[0-9]+`, so it is a JSON number once leading zeros are dropped).
+ */
+export function formatJson(value: unknown, indent = ''): string {
+  if (value instanceof Numeral) return value.raw.replace(/^0+(?=[0-9])/, '')
+  if (value === null || typeof value !== 'object') return JSON.stringify(value)
+  const inner = `${indent}  `
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]'
+    return `[\n${value.map((item) => inner + formatJson(item, inner)).join(',\n')}\n${indent}]`
+  }
+  const entries = Object.entries(value).filter(([, field]) => field !== undefined)
+  if (entries.length === 0) return '{}'
+  return `{\n${entries.map(([key, field]) => `${inner}${JSON.stringify(key)}: ${formatJson(field, inner)}`).join(',\n')}\n${indent}}`
 }

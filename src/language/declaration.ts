@@ -102,10 +102,14 @@ export function parseDeclaration(file: string, start: number, end: number, cut: 
     })
   }
   // The tokens up to the one after the failure: all the message needs.
-  const tokens = tokenize(text, result.at + 2).filter((token) => !isComment(token))
-  for (const token of tokens) token.offset += start
+  const lexed = tokenize(text, result.at + 2)
+  for (const token of lexed) token.offset += start
+  const tokens = lexed.filter((token) => !isComment(token))
+  const found = tokens[result.at]
+  const before = found ? lexed[lexed.indexOf(found) - 1] : undefined
+  const commentBefore = before && isComment(before) ? before : undefined
   const expected = expectedAt(tokens, result.at, result.droppable)
-  return brokenWith(text, start, describeSyntaxError({ text: file, end, tokens, at: result.at, expected, cut }))
+  return brokenWith(text, start, describeSyntaxError({ text: file, end, tokens, at: result.at, expected, cut, commentBefore }))
 }
 
 function brokenWith(text: string, start: number, diagnostic: ChunkDiagnostic): DeclarationResult {

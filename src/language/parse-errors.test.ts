@@ -83,7 +83,13 @@ describe('the rejections the spec lists', () => {
     const { error, ...rest } = syntaxError(text)
     expect(rest).toEqual({ code: 'syntax', message: 'backoff_multiplier needs a number with a decimal point, like 2.0', at: '2' })
     expect(error.fix).toEqual({ title: 'Write 2.0', edits: [{ span: error.span, newText: '2.0' }] })
-    expect(syntaxError('job j { task "t" retry { backoff_multiplier 2. } }').message).toBe('backoff_multiplier needs a number with a decimal point, like 2.0')
+    const twoDot = syntaxError('job j { task "t" retry { backoff_multiplier 2. } }')
+    expect(twoDot).toMatchObject({
+      code: 'syntax',
+      message: 'backoff_multiplier needs a digit after the decimal point: "2." is not a number, write 2.0',
+      at: '2.',
+    })
+    expect(twoDot.error.fix).toEqual({ title: 'Write 2.0', edits: [{ span: twoDot.error.span, newText: '2.0' }] })
     expect(syntaxError('job j { task "t" retry { backoff_multiplier .5 } }').message).toBe('backoff_multiplier needs a digit before the decimal point, like 0.5')
   })
 
@@ -202,6 +208,15 @@ describe('messages name what was found, what was expected and where', () => {
     })
     expect(unclosed.error.span).toEqual({ start: 35, end: 35 })
     expect(unclosed.error.start).toEqual({ line: 1, column: 36 })
+  })
+
+  test('block comments do not nest: the "*/" left over after a nested comment is named', () => {
+    const nested = 'job j { /* a /* b */ c */ task "t" }'
+    expect(syntaxError(nested)).toMatchObject({ code: 'syntax', message: '"*/" closes no comment: block comments do not nest', at: '*/' })
+    expect(syntaxError(nested).error.span.start).toBe(nested.lastIndexOf('*/'))
+    expect(syntaxError('job j { task "t" */ }')).toMatchObject({ message: '"*/" closes no comment: block comments do not nest', at: '*/' })
+    // A comment holding "/*" is fine on its own: the error after it is about what was found.
+    expect(syntaxError('job j { /* see /* here */ task 1 /* c */ }').message).toBe('values are always quoted strings: write task "1"')
   })
 
   test('an incomplete header', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest'
 import { nearleyParses } from './declaration'
 import { isComment, tokenize } from './lexer'
-import type { CaiDocument, Job, Span, Workflow } from './model'
+import type { CaiDocument, Job, Span, Step, Workflow } from './model'
 import { createIncrementalParser, parse } from './parse'
 import { stripSpans } from './strip'
 
@@ -258,6 +258,28 @@ describe('recovery', () => {
     expect(diagnostics).toMatchObject([{ severity: 'error', code: 'syntax-unclosed' }])
   })
 
+  test('recovery after an unclosed string cuts only at a declaration header, not inside a later valid multi-line string', () => {
+    const text = 'job a { task "t.t }\n\nworkflow w {\n\ttrigger manual\n\tsteps { s { activity "x" input { note: "line one\njob of the day\n" } } }\n}\n'
+    const { doc, diagnostics } = parse(text)
+    expect(doc.items.map((item) => item.kind)).toEqual(['broken', 'workflow'])
+    const workflow = doc.items[1] as Workflow
+    expect((workflow.steps.items[0] as Step).input?.entries[0].value).toBe('line one\njob of the day\n')
+    expect(diagnostics).toMatchObject([{ code: 'syntax-unclosed', message: 'unclosed string: this " has no closing "', start: { line: 1, column: 14 } }])
+  })
+
+  test('a byte-order mark at the start is an error, kept, and the declarations after it still parse', () => {
+    const text = '\ufeffjob j { task "t" }\n'
+    const { doc, diagnostics } = parse(text)
+    expect(doc.items).toMatchObject([{ kind: 'foreign', text: '\ufeff' }, { kind: 'job', name: 'j' }])
+    expect(diagnostics).toEqual([expect.objectContaining({
+      severity: 'error',
+      code: 'syntax',
+      message: 'the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM',
+      span: { start: 0, end: 1 },
+      fix: { title: 'Remove the byte-order mark', edits: [{ span: { start: 0, end: 1 }, newText: '' }] },
+    })])
+  })
+
   test('a broken declaration keeps the comments before and after it as its trivia', () => {
     const text = '// about a\n\nworkflow a { oops } // after a\n// end\n'
     const { doc } = parse(text)
@@ -318,6 +340,98 @@ describe('foreign blocks', () => {
     expect(diagnostics).toEqual([
       expect.objectContaining({ severity: 'info', code: 'foreign-block', start: { line: 3, column: 1 } }),
     ])
+  })
+
+  test('an annotation ends at its name: alone, with no block after it, it is an error like any stray character', () => {
+    for (const text of ['@auth("x")\n', '@x\n']) {
+      const { doc, diagnostics } = parse(text)
+      expect(doc.items).toMatchObject([{ kind: 'foreign', keyword: '', text: text.trim() }])
+      expect(diagnostics).toMatchObject([{
+        severity: 'error',
+        code: 'syntax',
+        message: 'expected "workflow" or "job" at the top level, found "@"; kept as written',
+        start: { line: 1, column: 1 },
+      }])
+    }
+    const annotated = parse('@doc("the endpoint") endpoint GET "/x" { }')
+    expect(annotated.doc.items).toMatchObject([{ kind: 'foreign', keyword: 'endpoint' }])
+    expect(annotated.diagnostics).toMatchObject([{ code: 'foreign-block', start: { line: 1, column: 22 } }])
+  })
+
+  test.each([
+    ['on their own line', '@auth("x")\n@cache(60)\n', 'workflow w {\n\ttrigger manual\n\tsteps { a { activity "x.y" } }\n}\n'],
+    ['on the same line', '@auth("x") ', 'workflow w { trigger manual steps { a { activity "x.y" } } }'],
+    ['before a job, after a comment', '@auth("x") /* c */ ', 'job w { task "t" }'],
+  ])('annotations before a workflow or job are an error, kept as written, and the declaration still parses: %s', (_, annotations, declaration) => {
+    const text = `${annotations}${declaration}`
+    const { doc, diagnostics } = parse(text)
+    const kind = declaration.startsWith('job') ? 'job' : 'workflow'
+    expect(doc.items.map((item) => item.kind)).toEqual(['foreign', kind])
+    expect(doc.items[0]).toMatchObject({ keyword: '', text: annotations.replace(/(\s|\/\* c \*\/)+$/, '') })
+    expect(doc.items[1]).toMatchObject({ name: 'w', span: { start: annotations.length } })
+    expect(diagnostics).toMatchObject([{
+      severity: 'error',
+      code: 'syntax',
+      message: `annotations like "@auth" are not allowed before a ${kind}; kept as written`,
+      span: { start: 0, end: doc.items[0].span!.end },
+    }])
+  })
+
+  test('a declaration on the same line after a foreign block is not swallowed by it', () => {
+    const { doc, diagnostics } = parse('config { } job k { task "" }')
+    expect(doc.items).toMatchObject([{ kind: 'foreign', keyword: 'config', text: 'config { }' }, { kind: 'job', name: 'k' }])
+    expect(diagnostics).toMatchObject([{ code: 'foreign-block' }])
+    const text = 'job j { task "t" } /* c */\nconfig { } /* d */ job k { task "" }'
+    const after = parse(text).doc
+    expect(after.items).toMatchObject([
+      { kind: 'job', name: 'j', trailing: [{ text: '/* c */' }] },
+      { kind: 'foreign', text: 'config { }', trailing: [{ text: '/* d */' }] },
+      { kind: 'job', name: 'k' },
+    ])
+  })
+
+  test('an unclosed foreign block is an error and ends before the first declaration header after it', () => {
+    const text = 'config {\n\ta: "b"\njob j {\n\ttask ""\n}\n'
+    const { doc, diagnostics } = parse(text)
+    expect(doc.items).toMatchObject([{ kind: 'foreign', keyword: 'config', text: 'config {\n\ta: "b"' }, { kind: 'job', name: 'j' }])
+    expect(diagnostics.map((d) => [d.severity, d.code, d.message, slice(text, d.span)])).toEqual([
+      ['info', 'foreign-block', '"config" block is not a workflow or job; kept as written', 'config'],
+      ['error', 'syntax-unclosed', '"config" block is never closed: "}" missing', 'config'],
+    ])
+    // With no declaration after it, it runs to the end of the file, and is still an error.
+    expect(parse('entity X {\n  a { }\n').diagnostics).toMatchObject([{ code: 'foreign-block' }, { code: 'syntax-unclosed' }])
+  })
+
+  test('a header line inside a balanced foreign block does not end it', () => {
+    const integration = 'integration x {\n  job y {\n  }\n  workflow: "x"\n}'
+    const { doc, diagnostics } = parse(`${integration}\njob j { task "t" }`)
+    expect(doc.items).toMatchObject([{ kind: 'foreign', text: integration }, { kind: 'job', name: 'j' }])
+    expect(diagnostics).toMatchObject([{ severity: 'info' }])
+  })
+
+  test('an unclosed string in a foreign block is an error; the declarations after it still parse', () => {
+    const text = 'config {\n  a: "b\n}\njob j { task "t" }\n'
+    const { doc, diagnostics } = parse(text)
+    expect(doc.items).toMatchObject([{ kind: 'foreign', text: 'config {\n  a: "b\n}' }, { kind: 'job', name: 'j' }])
+    expect(diagnostics).toMatchObject([
+      { severity: 'info', code: 'foreign-block' },
+      { severity: 'error', code: 'syntax-unclosed', message: 'unclosed string: this " has no closing "', start: { line: 2, column: 6 } },
+    ])
+  })
+
+  test('the rest of a nested block comment is an error: block comments do not nest', () => {
+    const text = '/* a /* b */ c */\njob j { task "t" }\n'
+    const { doc, diagnostics } = parse(text)
+    expect(doc.items).toMatchObject([{ kind: 'foreign', text: 'c */' }, { kind: 'job', name: 'j' }])
+    expect(diagnostics).toMatchObject([{
+      severity: 'error',
+      code: 'syntax',
+      message: '"*/" closes no comment: block comments do not nest',
+      span: { start: 15, end: 17 },
+    }])
+    expect(parse('job j { task "t" } */').diagnostics).toMatchObject([{ message: '"*/" closes no comment: block comments do not nest' }])
+    // A comment that merely holds "/*" is complete: the block after it is an ordinary foreign block.
+    expect(parse('/* see /* */\nconfig { }').diagnostics).toMatchObject([{ severity: 'info', code: 'foreign-block' }])
   })
 
   test('endpoint GET /x/{id} { }: the braces in the path do not end it', () => {

@@ -2,7 +2,8 @@
  * `parse`: .cai text to the document model, with syntax diagnostics. Never
  * throws. The file is cut into top-level chunks (split.ts); each `workflow` /
  * `job` chunk is parsed on its own (declaration.ts), anything else is kept as
- * a foreign item, byte for byte; comments between chunks are attached here.
+ * a foreign item, byte for byte (foreign.ts); comments between chunks are
+ * attached here.
  *
  * `createIncrementalParser` gives the same results but reuses the parse of
  * every declaration whose text did not change since the previous call
@@ -11,10 +12,11 @@
  */
 import { blankLineBetween, endWithTrailing, makeComment, markLeadingBlanks, newlinesBetween, startWithLeading } from './comments'
 import { parseDeclaration, type DeclarationResult } from './declaration'
+import { foreignDiagnostics, foreignItem } from './foreign'
 import type { CaiDocument, Comment, Diagnostic, Foreign, ParseResult, Span, TopItem } from './model'
 import { LineIndex } from './positions'
-import { splitTopLevel, type Chunk, type TopLevelComment } from './split'
-import { nearMissDeclaration, showCharacter, type ChunkDiagnostic } from './syntax-errors'
+import { splitTopLevel, type TopLevelComment } from './split'
+import type { ChunkDiagnostic } from './syntax-errors'
 
 type DeclarationCache = Map<string, DeclarationResult>
 
@@ -53,9 +55,8 @@ function parseFile(text: string, previous: DeclarationCache, current: Declaratio
       items.push(result.item)
       found.push(...result.diagnostics)
     } else {
-      const item = foreignItem(text, chunk)
-      items.push(item)
-      found.push(foreignDiagnostic(text, chunk))
+      items.push(foreignItem(text, chunk))
+      found.push(...foreignDiagnostics(text, chunk))
     }
   }
   const doc = attachTopLevelTrivia(text, items, comments)
@@ -71,46 +72,6 @@ function parseFile(text: string, previous: DeclarationCache, current: Declaratio
     ...(d.fix && { fix: d.fix }),
   }))
   return { doc, diagnostics }
-}
-
-function foreignItem(text: string, chunk: Chunk): Foreign {
-  return {
-    kind: 'foreign',
-    leading: [],
-    trailing: [],
-    blankBefore: false,
-    keyword: chunk.keyword,
-    text: text.slice(chunk.start, chunk.end),
-    span: { start: chunk.start, end: chunk.end },
-  }
-}
-
-function foreignDiagnostic(text: string, chunk: Chunk): ChunkDiagnostic {
-  const { keyword, start } = chunk
-  if (!keyword) {
-    if (text.startsWith('/*', start)) {
-      return { severity: 'error', code: 'syntax-unclosed', message: 'unclosed comment: this "/*" has no closing "*/"', span: { start, end: start + 2 } }
-    }
-    const char = String.fromCodePoint(text.codePointAt(start)!)
-    return {
-      severity: 'error',
-      code: 'syntax',
-      message: `expected "workflow" or "job" at the top level, found ${showCharacter(char)}; kept as written`,
-      span: { start, end: start + char.length },
-    }
-  }
-  const at = text.startsWith(keyword, start) ? start : text.indexOf(keyword, start)
-  const span = { start: at, end: at + keyword.length }
-  const meant = nearMissDeclaration(keyword)
-  if (meant) {
-    return {
-      severity: 'warning',
-      code: 'foreign-block-typo',
-      message: `"${keyword}" block is not a workflow or job; did you mean "${meant}"? It is kept as written`,
-      span,
-    }
-  }
-  return { severity: 'info', code: 'foreign-block', message: `"${keyword}" block is not a workflow or job; kept as written`, span }
 }
 
 /**

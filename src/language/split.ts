@@ -11,26 +11,56 @@
  * - Any other chunk is foreign (`config { }`, `endpoint GET /x/{id} { }`...):
  *   it ends at a `}` that brings the depth back to 0 when nothing but
  *   whitespace or comments follows on that line (so `/x/{id}` does not end
- *   it), or before a line starting with `workflow` / `job` at depth 0, or at
- *   the end of the file.
+ *   it) or when the next word on that line is `workflow` or `job`
+ *   (`config { } job k { }`), or before a line starting with `workflow` /
+ *   `job` at depth 0, or at the end of the file.
+ * - A foreign block whose `{` never closes would swallow the rest of the
+ *   file: it ends instead before its first line that looks like a
+ *   declaration header (`job NAME {`, see DECLARATION_HEADER), and is
+ *   marked unclosed. A balanced block keeps such lines (`integration { job
+ *   x { } }` stays one foreign block). Knowing that takes a scan to the end
+ *   of the file, so each unclosed block costs one pass over the rest.
+ * - Annotations (`@auth("admin")`) belong to the block after them, except
+ *   before `workflow` / `job`, which take none: there they are a foreign
+ *   chunk of their own, marked as such, and the declaration parses as usual.
+ * - A foreign chunk with a `*` `/` that closes no comment, at its start or
+ *   right after a block comment holding a slash-star (block comments do not
+ *   nest), and a byte-order mark at the start of the file, are marked too.
  * - Between chunks stand only whitespace and comments (the top-level trivia).
  *
  * A string or block comment that never closes would swallow the rest of the
  * file (or, pairing with the next quote, turn the rest inside out). When the
  * first scan ends inside one, the file is scanned again in recovery mode,
- * where a line starting with `workflow` or `job` ends any string or comment
- * (which is then unclosed) and starts a new chunk.
+ * where a line that looks like a declaration header ends any string or
+ * comment (which is then unclosed) and starts a new chunk. Only a header: a
+ * valid multi-line string may well hold a line like `job of the day`.
  */
 
 export interface Chunk {
   kind: 'declaration' | 'foreign'
-  /** The chunk's first word (`workflow`, `job`, `config`...); empty when it starts with another character. */
+  /** The chunk's first word (`workflow`, `job`, `config`...), after any annotations; empty when there is none. */
   keyword: string
+  /** Where the keyword stands: `start`, or after the annotations (`@auth("admin") endpoint ...`). */
+  keywordStart: number
   start: number
   end: number
   /** A declaration cut short by the next `workflow` / `job` line. */
   cut: boolean
+  /** Why a foreign chunk is an error rather than a block of the wider language. */
+  problem?: ForeignProblem
 }
+
+export type ForeignProblem =
+  /** Its `{` is never closed: it ends at the end of the file or before a declaration header. */
+  | { kind: 'unclosed-block' }
+  /** A string or block comment in it never closes (at `at`, the `"` or slash-star). */
+  | { kind: 'unclosed-string' | 'unclosed-comment'; at: number }
+  /** Annotations before a `workflow` or `job`: the chunk is the annotations alone. */
+  | { kind: 'annotations'; before: 'workflow' | 'job' }
+  /** A `*` `/` that closes no comment (at `at`), usually the rest of a nested comment. */
+  | { kind: 'stray-comment-close'; at: number }
+  /** The file's first character is U+FEFF: the chunk is that character alone. */
+  | { kind: 'byte-order-mark' }
 
 export interface TopLevelComment {
   kind: 'line' | 'block'
@@ -53,6 +83,7 @@ const SLASH = 47
 const STAR = 42
 const OPEN = 123
 const CLOSE = 125
+const BYTE_ORDER_MARK = 0xfeff
 
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
@@ -67,16 +98,40 @@ function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === CR || c === NEWLINE
 }
 
-const ANNOTATIONS = /(?:@[A-Za-z_][A-Za-z0-9_]*(?:\([^)]*\))?\s*)+([A-Za-z_][A-Za-z0-9_]*)/y
+/** `workflow NAME {` or `job NAME {`, all on one line: what a declaration's first line looks like. */
+const HEADER = '(?:workflow|job)[ \\t]+[A-Za-z_][A-Za-z0-9_]*[ \\t]*\\{'
+const DECLARATION_HEADER = new RegExp(HEADER, 'y')
+const DECLARATION_HEADER_LINES = new RegExp(`\\n[ \\t]*${HEADER}`, 'g')
+
+function isDeclarationHeader(text: string, at: number): boolean {
+  DECLARATION_HEADER.lastIndex = at
+  return DECLARATION_HEADER.test(text)
+}
+
+const ANNOTATION = /@[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_])(?:\([^)]*\))?/y
+const TRIVIA = /(?:[ \t\r\n]+|\/\/[^\n]*|\/\*[^]*?\*\/)*/y
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/y
 
 /**
  * The wider CodeAI language puts annotations before some blocks
- * (`@auth("admin")` above an `endpoint`): such a block's keyword is the word
- * after them.
+ * (`@auth("admin")` above an `endpoint`). From an `@` at `start`: where the
+ * last annotation ends (`start` if there is none), and the word after them,
+ * the annotated block's keyword (empty if no word follows).
  */
-function annotatedKeyword(text: string, start: number): string {
-  ANNOTATIONS.lastIndex = start
-  return ANNOTATIONS.exec(text)?.[1] ?? ''
+function readAnnotations(text: string, start: number): { end: number; keyword: string; keywordStart: number } {
+  let at = start
+  let end = start
+  for (;;) {
+    ANNOTATION.lastIndex = at
+    if (!ANNOTATION.test(text)) break
+    end = ANNOTATION.lastIndex
+    TRIVIA.lastIndex = end
+    TRIVIA.test(text)
+    at = TRIVIA.lastIndex
+  }
+  if (end === start) return { end, keyword: '', keywordStart: start }
+  WORD.lastIndex = at
+  return { end, keyword: WORD.exec(text)?.[0] ?? '', keywordStart: at }
 }
 
 export function splitTopLevel(text: string): SplitResult {
@@ -88,7 +143,7 @@ class Scanner {
   private i = 0
   /** The first scan ran into a string or comment that never closes. */
   unterminated = false
-  /** Recovery mode: offsets of the line breaks before lines that start with `workflow` or `job`, found once. */
+  /** Recovery mode: offsets of the line breaks before declaration header lines, found once. */
   private declarationLines: number[] | undefined
   private nextLine = 0
 
@@ -101,6 +156,13 @@ class Scanner {
     const { text } = this
     const chunks: Chunk[] = []
     const comments: TopLevelComment[] = []
+    // Kept, as a chunk of its own, so that nothing is lost and the declarations after it still parse.
+    if (text.charCodeAt(0) === BYTE_ORDER_MARK) {
+      chunks.push({ kind: 'foreign', keyword: '', keywordStart: 0, start: 0, end: 1, cut: false, problem: { kind: 'byte-order-mark' } })
+      this.i = 1
+    }
+    // The last top-level comment is a block comment holding a slash-star: the text after it may be the rest of a nested comment.
+    let afterNestedComment = false
     while (this.i < text.length) {
       const c = text.charCodeAt(this.i)
       if (isBlank(c)) {
@@ -109,12 +171,18 @@ class Scanner {
         const start = this.i
         this.skipLineComment()
         comments.push({ kind: 'line', start, end: this.i })
+        afterNestedComment = false
       } else if (c === SLASH && text.charCodeAt(this.i + 1) === STAR) {
         const start = this.i
-        if (this.skipBlockComment()) comments.push({ kind: 'block', start, end: this.i })
-        else chunks.push({ kind: 'foreign', keyword: '', start, end: this.i, cut: false })
+        if (this.skipBlockComment()) {
+          comments.push({ kind: 'block', start, end: this.i })
+          afterNestedComment = text.slice(start + 2, this.i - 2).includes('/*')
+        } else {
+          chunks.push({ kind: 'foreign', keyword: '', keywordStart: start, start, end: this.i, cut: false, problem: { kind: 'unclosed-comment', at: start } })
+        }
       } else {
-        chunks.push(this.chunk())
+        chunks.push(this.chunk(afterNestedComment))
+        afterNestedComment = false
       }
     }
     return { chunks, comments, unterminated: this.unterminated }
@@ -126,16 +194,38 @@ class Scanner {
     return end
   }
 
-  private chunk(): Chunk {
+  private chunk(afterNestedComment: boolean): Chunk {
     const { text } = this
     const start = this.i
-    const keyword = /[A-Za-z_]/.test(text[start]) ? text.slice(start, this.wordEnd(start)) : annotatedKeyword(text, start)
+    let keyword = ''
+    let keywordStart = start
+    if (/[A-Za-z_]/.test(text[start])) {
+      keyword = text.slice(start, this.wordEnd(start))
+    } else if (text[start] === '@') {
+      const annotations = readAnnotations(text, start)
+      if (annotations.keyword === 'workflow' || annotations.keyword === 'job') {
+        this.i = annotations.end
+        const problem = { kind: 'annotations', before: annotations.keyword } as const
+        return { kind: 'foreign', keyword: '', keywordStart, start, end: this.i, cut: false, problem }
+      }
+      keyword = annotations.keyword
+      keywordStart = annotations.keywordStart
+    }
     const declaration = text[start] !== '@' && (keyword === 'workflow' || keyword === 'job')
     let depth = 0
     let lastEnd = start
     let lineStart = false
     // In recovery mode, after a string or comment that never closes, braces mean nothing.
-    let lost = false
+    let lost: ForeignProblem | undefined
+    // Where a `*` `/` outside comments is (the first), and where a declaration header line inside the block starts.
+    let strayClose = -1
+    let headerCut = -1
+    const foreign = (end: number, problem: ForeignProblem | undefined): Chunk => {
+      this.i = end
+      const stray = strayClose >= 0 && strayClose < end && (strayClose === start || afterNestedComment)
+      const found = stray ? { kind: 'stray-comment-close' as const, at: strayClose } : problem
+      return { kind: 'foreign', keyword, keywordStart, start, end, cut: false, ...(found && { problem: found }) }
+    }
     while (this.i < text.length) {
       const c = text.charCodeAt(this.i)
       if (c === NEWLINE) {
@@ -152,40 +242,56 @@ class Scanner {
       if (c === SLASH && text.charCodeAt(this.i + 1) === SLASH) {
         this.skipLineComment()
       } else if (c === SLASH && text.charCodeAt(this.i + 1) === STAR) {
+        const at = this.i
         if (!this.skipBlockComment()) {
           lastEnd = this.i
-          lost = true
+          lost ??= { kind: 'unclosed-comment', at }
         }
       } else if (c === QUOTE) {
-        if (!this.skipString()) lost = true
+        const at = this.i
+        if (!this.skipString()) lost ??= { kind: 'unclosed-string', at }
         lastEnd = this.i
       } else if (isWordChar(c)) {
         const end = this.wordEnd(this.i)
-        if (atLineStart && (declaration || depth <= 0 || lost) && isDeclarationKeyword(text, this.i, end)) {
-          this.i = lastEnd
-          return { kind: declaration ? 'declaration' : 'foreign', keyword, start, end: lastEnd, cut: declaration }
+        if (atLineStart && isDeclarationKeyword(text, this.i, end)) {
+          if (declaration) {
+            this.i = lastEnd
+            return { kind: 'declaration', keyword, keywordStart, start, end: lastEnd, cut: true }
+          }
+          if (depth <= 0 || lost) return foreign(lastEnd, lost ?? (depth > 0 ? { kind: 'unclosed-block' } : undefined))
+          if (headerCut < 0 && isDeclarationHeader(text, this.i)) headerCut = lastEnd
         }
         this.i = end
         lastEnd = end
       } else {
+        if (c === STAR && text.charCodeAt(this.i + 1) === SLASH && strayClose < 0) strayClose = this.i
         this.i++
         lastEnd = this.i
         if (c === OPEN) depth++
-        else if (c === CLOSE && --depth <= 0 && (declaration || this.onlyTriviaFollows())) break
+        else if (c === CLOSE && --depth <= 0 && (declaration || this.endsForeignBlock())) break
       }
     }
-    this.i = lastEnd
-    return { kind: declaration ? 'declaration' : 'foreign', keyword, start, end: lastEnd, cut: false }
+    if (declaration) {
+      this.i = lastEnd
+      return { kind: 'declaration', keyword, keywordStart, start, end: lastEnd, cut: false }
+    }
+    if (depth <= 0) return foreign(lastEnd, lost)
+    // The block never closes: rather than swallow the declarations after it, it ends before the first of them.
+    return headerCut >= 0 ? foreign(headerCut, { kind: 'unclosed-block' }) : foreign(lastEnd, lost ?? { kind: 'unclosed-block' })
   }
 
-  /** Whether the rest of the current line, from `i`, is whitespace and comments. */
-  private onlyTriviaFollows(): boolean {
+  /**
+   * After a `}` that brings a foreign block back to depth 0: whether the
+   * block ends there, because the rest of the line is whitespace and
+   * comments, or its next word is `workflow` or `job`.
+   */
+  private endsForeignBlock(): boolean {
     const { text } = this
     let at = this.i
     for (;;) {
       while (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB || text.charCodeAt(at) === CR) at++
       if (at >= text.length || text.charCodeAt(at) === NEWLINE) return true
-      if (text.charCodeAt(at) !== SLASH) return false
+      if (text.charCodeAt(at) !== SLASH) return isDeclarationKeyword(text, at, this.wordEnd(at))
       if (text.charCodeAt(at + 1) === SLASH) return true
       if (text.charCodeAt(at + 1) !== STAR) return false
       const close = text.indexOf('*/', at + 2)
@@ -212,9 +318,9 @@ class Scanner {
 
   /**
    * Skips past the next `close`. If there is none: to the end of the file. In
-   * recovery mode, a string or comment also stops before a line starting with
-   * `workflow` or `job`. Either way not over the whitespace before, which is
-   * no part of the chunk.
+   * recovery mode, a string or comment also stops before a declaration
+   * header line. Either way not over the whitespace before, which is no part
+   * of the chunk.
    */
   private skipUntil(close: string, from: number): boolean {
     const { text } = this
@@ -232,9 +338,7 @@ class Scanner {
   }
 
   private nextDeclarationLine(from: number): number {
-    if (!this.declarationLines) {
-      this.declarationLines = [...this.text.matchAll(/\n[ \t]*(?:workflow|job)(?![A-Za-z0-9_])/g)].map((match) => match.index)
-    }
+    this.declarationLines ??= [...this.text.matchAll(DECLARATION_HEADER_LINES)].map((match) => match.index)
     const lines = this.declarationLines
     // Offsets only grow during a scan: the pointer never moves back.
     while (this.nextLine < lines.length && lines[this.nextLine] < from) this.nextLine++

@@ -4,9 +4,9 @@
  * user would write them) and where ("in step "charge""), with friendlier
  * wording for the common mistakes: a reserved word as a name, an unquoted
  * value, an integer multiplier, a part out of order or repeated, a nested
- * parallel block, an unclosed string, comment or block.
+ * parallel block or comment, an unclosed string, comment or block.
  */
-import type { Token } from './lexer'
+import { tokenize, type Token } from './lexer'
 import { RESERVED_WORDS, type Fix, type Severity, type Span } from './model'
 import { editDistance } from './edit-distance'
 
@@ -32,6 +32,8 @@ export interface SyntaxErrorInput {
   expected: ReadonlySet<string>
   /** The declaration was cut short before the next `workflow` or `job` line. */
   cut: boolean
+  /** The comment right before token `at`, if one stands there. */
+  commentBefore?: Token
 }
 
 type FrameKind = 'workflow' | 'job' | 'steps' | 'parallel' | 'step' | 'input' | 'retry'
@@ -200,8 +202,32 @@ function statementPrefix(tokens: readonly Token[], at: number): string {
   return prev.text
 }
 
+function isToken(token: Token | undefined, type: string, text: string): boolean {
+  return token?.type === type && token.text === text
+}
+
+/**
+ * `/* a /* b *\/ c *\/`: block comments do not nest, so the comment ends at
+ * the first `*\/` and the parser trips over what is left. The span of the
+ * `*\/` that closes no comment: the found token, or one later on its line
+ * after a block comment that holds a `/*`.
+ */
+function strayCommentClose(text: string, end: number, found: Token | undefined, commentBefore: Token | undefined): Span | undefined {
+  if (!found) return undefined
+  if (isToken(found, 'invalid', '*') && text.charCodeAt(found.offset + 1) === 47 && found.offset + 2 <= end) {
+    return { start: found.offset, end: found.offset + 2 }
+  }
+  if (commentBefore?.type !== 'blockComment' || !commentBefore.text.slice(2, -2).includes('/*')) return undefined
+  const lineEnd = text.indexOf('\n', found.offset)
+  const rest = tokenize(text.slice(found.offset, lineEnd < 0 || lineEnd > end ? end : lineEnd))
+  const star = rest.findIndex((token, i) => isToken(token, 'invalid', '*') && isToken(rest[i + 1], 'invalid', '/') && rest[i + 1].offset === token.offset + 1)
+  if (star < 0) return undefined
+  const start = found.offset + rest[star].offset
+  return { start, end: start + 2 }
+}
+
 export function describeSyntaxError(input: SyntaxErrorInput): ChunkDiagnostic {
-  const { text, end, tokens, at, expected, cut } = input
+  const { text, end, tokens, at, expected, cut, commentBefore } = input
   const found = tokens[at]
   const prev = tokens[at - 1]
   const next = tokens[at + 1]
@@ -229,6 +255,8 @@ export function describeSyntaxError(input: SyntaxErrorInput): ChunkDiagnostic {
   if (found?.type === 'unclosedComment') {
     return error('unclosed comment: this "/*" has no closing "*/"', 'syntax-unclosed', spanOf(found, end, 2))
   }
+  const stray = strayCommentClose(text, end, found, commentBefore)
+  if (stray) return error('"*/" closes no comment: block comments do not nest', 'syntax', stray)
   if (foundWord === 'parallel' && frame?.kind === 'parallel') {
     return error(`parallel blocks cannot be nested: found "parallel"${where}`)
   }
@@ -242,6 +270,14 @@ export function describeSyntaxError(input: SyntaxErrorInput): ChunkDiagnostic {
   if (found?.type === 'invalid' && found.text === '-' && (next?.type === 'integer' || next?.type === 'float')
     && (expected.has('integer') || expected.has('float'))) {
     return error(`${prev.text} cannot be negative: there is no minus sign in .cai`, 'syntax-invalid-character')
+  }
+  if (found?.type === 'integer' && expected.has('float') && isToken(next, 'invalid', '.') && next.offset === found.offset + found.text.length) {
+    const written = { start: found.offset, end: next.offset + 1 }
+    const fixed = `${found.text}.0`
+    return error(`${prev.text} needs a digit after the decimal point: "${found.text}." is not a number, write ${fixed}`, 'syntax', written, {
+      title: `Write ${fixed}`,
+      edits: [{ span: written, newText: fixed }],
+    })
   }
   if (found?.type === 'integer' && expected.has('float')) {
     const fixed = `${found.text}.0`

@@ -334,6 +334,19 @@ describe('retry blocks', () => {
     expect(applyFix(built.text, d.fix!)).not.toContain('retry')
   })
 
+  it('warns that max_attempts 0 never runs anything, since it counts the first attempt too, and offers 1', () => {
+    const built = build(job({ retry: { maxAttempts: '0' } }))
+    const d = only(built, 'retry-attempts-zero')
+    expect(d.severity).toBe('warning')
+    expect(textAt(built, d.span)).toBe('0')
+    expect(d.message).toBe(
+      'job "cleanup_sessions": max_attempts 0 allows no attempt at all, so the task never runs: max_attempts counts every attempt, the first included; write 1 for no retries',
+    )
+    expect(applyFix(built.text, d.fix!)).toContain('max_attempts 1')
+    expect(only(build(workflow({ retry: { maxAttempts: '00' } })), 'retry-attempts-zero').message).toContain('so its activities never run')
+    expect(withCode(build(job({ retry: { maxAttempts: '1' } })), 'retry-attempts-zero')).toEqual([])
+  })
+
   it('does not warn about a retry block with any field', () => {
     expect(run(build(job({ retry: { maxAttempts: '2' } })))).toEqual([])
   })
@@ -448,6 +461,26 @@ describe('scale', () => {
     expect(found.filter((d) => d.code === 'step-self-ref')).toHaveLength(1)
     // A quadratic check would take seconds here; the bound is loose so a busy machine does not fail it.
     expect(elapsed).toBeLessThan(1000)
+  })
+})
+
+describe('input blocks', () => {
+  it('warns about a key given twice, at the later key: CodeAI keeps only one of the values', () => {
+    const text = 'workflow w {\n  trigger manual\n  steps {\n    a {\n      activity "x"\n      input {\n        k: "a"\n        j: "b"\n        k: "c"\n      }\n    }\n  }\n}\n'
+    const parsed = parse(text)
+    expect(parsed.diagnostics).toEqual([])
+    const found = validate(parsed.doc, text)
+    expect(found.map((d) => [d.severity, d.code, d.message, `${d.start.line}:${d.start.column}`, text.slice(d.span.start, d.span.end)])).toEqual([[
+      'warning',
+      'input-duplicate-key',
+      'step "a" of workflow "w": input "k" is given twice (first at line 7); CodeAI keeps only one of the values, so remove or rename one',
+      '9:9',
+      'k',
+    ]])
+  })
+
+  it('lets two steps use the same input keys', () => {
+    expect(run(build(workflow({ steps: [step('a', { input: { k: 'v' } }), step('b', { input: { k: 'v' } })] })))).toEqual([])
   })
 })
 

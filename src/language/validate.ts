@@ -56,7 +56,7 @@ function checkWorkflow(workflow: Workflow, report: Reporter): void {
   }
   checkSteps(workflow, span, report)
   if (workflow.retry) {
-    checkRetry(workflow.retry, span, owner, report)
+    checkRetry(workflow.retry, span, owner, 'its activities never run', report)
     if (workflow.timeout) checkRetryWithinTimeout(workflow.retry, workflow.timeout, span, owner, report)
   }
 }
@@ -67,5 +67,5 @@ function checkJob(job: Job, report: Reporter): void {
   if (job.schedule) checkSchedule(job.schedule.value, valueSpan(job.schedule, span), job.schedule.valueSpan, owner, report)
   checkTask(job.task, span, owner, report)
   if (job.queue) checkQueue(job.queue, span, owner, report)
-  if (job.retry) checkRetry(job.retry, span, owner, report)
+  if (job.retry) checkRetry(job.retry, span, owner, 'the task never runs', report)
 }

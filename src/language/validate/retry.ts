@@ -5,8 +5,19 @@ import { describeRetry, RETRY_DEFAULTS } from '../retry'
 import { keywordSpan, type Reporter } from './reporter'
 import { checkDuration } from './values'
 
-export function checkRetry(retry: Retry, ownerSpan: Span, owner: string, report: Reporter): void {
+/** `neverRuns` says what never runs with max_attempts 0: `its activities never run`, `the task never runs`. */
+export function checkRetry(retry: Retry, ownerSpan: Span, owner: string, neverRuns: string, report: Reporter): void {
   const span = retry.span ?? ownerSpan
+  const { maxAttempts } = retry
+  if (maxAttempts && Number(maxAttempts.raw) === 0) {
+    const valueSpan = maxAttempts.valueSpan ?? maxAttempts.span ?? span
+    report.warning(
+      'retry-attempts-zero',
+      `${owner}: max_attempts 0 allows no attempt at all, so ${neverRuns}: max_attempts counts every attempt, the first included; write 1 for no retries`,
+      valueSpan,
+      maxAttempts.valueSpan && { title: 'Write 1', edits: [{ span: maxAttempts.valueSpan, newText: '1' }] },
+    )
+  }
   const isEmpty = !retry.maxAttempts && !retry.initialInterval && !retry.backoffMultiplier
   if (isEmpty) {
     const defaults = `max_attempts ${RETRY_DEFAULTS.maxAttempts}, initial_interval ${formatDuration(RETRY_DEFAULTS.initialIntervalNanos)}, backoff_multiplier ${RETRY_DEFAULTS.backoffMultiplier.toFixed(1)}`

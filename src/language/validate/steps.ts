@@ -1,5 +1,5 @@
 /** Checks of a workflow's steps: presence, names, activities, parallel blocks, conditions and `steps.X` references. */
-import type { Parallel, Span, Step, Workflow } from '../model'
+import type { Input, InputEntry, Parallel, Span, Step, Workflow } from '../model'
 import { referenceSpan, stepReferences, type StepReference } from '../references'
 import { keywordSpan, type Reporter } from './reporter'
 import { valueSpan } from './values'
@@ -63,6 +63,7 @@ export function checkSteps(workflow: Workflow, workflowSpan: Span, report: Repor
     checkActivity(entry, stepOwner, report)
     const { input, condition } = entry.step
     if (input) {
+      checkInputKeys(input, entry.span, stepOwner, report)
       for (const inputEntry of input.entries) checkReferences(inputEntry, entry, stepOwner, firstByName, candidates, report)
     }
     if (!condition) continue
@@ -109,6 +110,24 @@ function checkActivity({ step, span }: Placed, stepOwner: () => string, report: 
       'activity-missing',
       `${stepOwner()} has an empty activity; name the activity it runs, e.g. "orders.validate"`,
       valueSpan(step.activity, span),
+    )
+  }
+}
+
+/** CodeAI keeps one value per input key: a key written twice loses a value, silently. */
+function checkInputKeys(input: Input, stepSpan: Span, stepOwner: () => string, report: Reporter): void {
+  const firstByKey = new Map<string, InputEntry>()
+  for (const entry of input.entries) {
+    const first = firstByKey.get(entry.key)
+    if (!first) {
+      firstByKey.set(entry.key, entry)
+      continue
+    }
+    const where = first.keySpan ? ` (first at line ${report.lineOf(first.keySpan.start)})` : ''
+    report.warning(
+      'input-duplicate-key',
+      `${stepOwner()}: input "${entry.key}" is given twice${where}; CodeAI keeps only one of the values, so remove or rename one`,
+      entry.keySpan ?? entry.span ?? stepSpan,
     )
   }
 }
