@@ -39,6 +39,8 @@ async function settled(page: Page, length: number, workflows = 160) {
 
 test.describe('a 5 MB file', () => {
   test.setTimeout(120_000)
+  // Timings mean something only with the processor to themselves.
+  test.use({ cpu: 'exclusive' })
 
   test('opens without blocking the page, outline and problems as soon as it is parsed', async ({ page }) => {
     await recordLongTasks(page)

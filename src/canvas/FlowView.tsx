@@ -25,10 +25,12 @@ import { FIT_OPTIONS } from './hooks'
 import { nodeTypes } from './nodes'
 
 /**
- * Above this many nodes, only what is in view is rendered, and the minimap
- * (a thin line of dots by then, each re-rendered on every change) is left out.
+ * Above this many nodes, only what is in view is rendered: drawing and
+ * measuring every node of a big picture would hold the page up for a frame.
  */
-const CULL_ABOVE = 300
+const CULL_ABOVE = 150
+/** Above this many nodes the minimap (a thin line of dots by then, each re-rendered on every change) is left out. */
+const MINIMAP_UP_TO = 300
 /** React Flow names its fit button "Fit View"; ours reads as the rest of the designer. */
 const ARIA_LABELS = { 'controls.fitView.ariaLabel': 'Fit view' }
 
@@ -78,7 +80,6 @@ const DRAG_THRESHOLD = 4
 
 /** React Flow with the designer's settings; memoised so renders that change nothing skip it. */
 export const FlowView = memo(function FlowView({ nodes, edges, readOnly, colorMode, editing, children }: FlowViewProps) {
-  const big = nodes.length > CULL_ABOVE
   return (
     <ReactFlow
       nodes={nodes}
@@ -103,14 +104,14 @@ export const FlowView = memo(function FlowView({ nodes, edges, readOnly, colorMo
       multiSelectionKeyCode={null}
       minZoom={0.05}
       maxZoom={2}
-      onlyRenderVisibleElements={big}
+      onlyRenderVisibleElements={nodes.length > CULL_ABOVE}
       defaultMarkerColor={null}
       colorMode={colorMode}
       ariaLabelConfig={ARIA_LABELS}
     >
       <Background gap={24} size={1} />
       <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
-      {!big && <MiniMap pannable zoomable nodeClassName={miniMapClass} style={MINIMAP_SIZE} />}
+      {nodes.length <= MINIMAP_UP_TO && <MiniMap pannable zoomable nodeClassName={miniMapClass} style={MINIMAP_SIZE} />}
       {children}
     </ReactFlow>
   )

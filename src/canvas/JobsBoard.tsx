@@ -4,9 +4,9 @@
  * A card dragged to another lane moves the job to that queue; a new job from
  * the palette goes to the lane it is dropped on.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { ReactFlowProvider, useReactFlow, type XYPosition } from '@xyflow/react'
-import type { Broken, Job, TopItem, Workflow } from '../language/model'
+import type { Broken, Diagnostic, Job, ParseResult, TopItem, Workflow } from '../language/model'
 import { setJobField } from '../language/operations'
 import { insertJob, insertWorkflow, type NewKind } from '../actions/insert'
 import { perform, tell } from '../actions/perform'
@@ -14,7 +14,7 @@ import { Palette } from '../palette/Palette'
 import { designerStore, useDesigner } from '../store/designer'
 import { DropMarkerView, clientPoint, useCanvasActions, useDraggedNode, useMarker, usePaletteDrop, type Marker } from './editing'
 import type { CanvasNode, QueueLaneNode } from './flow-elements'
-import { deferRedraw, useDrawnValue, useFirstFit, useKeyed, useMinute, useSelection, useShallowStable, useShared } from './hooks'
+import { useDrawnSource, useFirstFit, useKeyed, useMinute, useSelection, useShallowStable, useShared } from './hooks'
 import { jobsGraph, laneAt } from './jobs'
 import { sameNode } from './reuse'
 import { diagnosticsKey, diagnosticsWithinAny } from './node-diagnostics'
@@ -79,12 +79,31 @@ function laneMarker(lane: QueueLaneNode | null): Marker | null {
   return { box: { x: lane.position.x, y: lane.position.y, width: lane.width ?? 0, height: lane.height ?? 0 }, kind: 'lane' }
 }
 
+/** What the board is drawn from: all of it changes in one store update. */
+interface BoardSource {
+  parsed: ParseResult
+  diagnostics: Diagnostic[]
+  lastGood: Record<string, Workflow | Job>
+}
+
+/** At least the number of nodes on the board (a card per job, the three known queues' lanes), without laying it out. */
+function boardSize({ parsed }: BoardSource): number {
+  let nodes = 3
+  for (const item of parsed.doc.items) if (isJobItem(item)) nodes++
+  return nodes
+}
+
+/** The store's current board source: a new object only when one of its values changes. */
+function useCurrentSource(): BoardSource {
+  const parsed = useDesigner((state) => state.parsed)
+  const diagnostics = useDesigner((state) => state.diagnostics)
+  const lastGood = useDesigner((state) => state.lastGood)
+  return useMemo(() => ({ parsed, diagnostics, lastGood }), [parsed, diagnostics, lastGood])
+}
+
 function JobsPicture() {
-  const lastDrawn = useRef(0)
-  const defer = deferRedraw(lastDrawn.current)
-  const parsed = useDrawnValue(useDesigner((state) => state.parsed), defer)
-  const diagnostics = useDrawnValue(useDesigner((state) => state.diagnostics), defer)
-  const lastGood = useDrawnValue(useDesigner((state) => state.lastGood), defer)
+  // A big board is drawn from a deferred source: the canvas catches up after the text.
+  const { parsed, diagnostics, lastGood } = useDrawnSource(useCurrentSource(), boardSize)
   const selectedNodeId = useDesigner((state) => state.selectedNodeId)
   const colorMode = useDesigner((state) => state.view.theme)
 
@@ -103,9 +122,6 @@ function JobsPicture() {
     [items, stableDiagnostics, goodJobs, minute],
   )
   const nodes = useSelection(useShared(graph.nodes, sameNode), selectedNodeId)
-  useEffect(() => {
-    lastDrawn.current = nodes.length
-  }, [nodes.length])
   useFirstFit(BOARD_KEY, nodes, BOARD_KEYS)
 
   const actions = useCanvasActions('jobs')

@@ -11,9 +11,9 @@
  * items dropped on the picture go where they land; context menus and keys
  * run the action registry (editing.tsx).
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useMemo, useRef } from 'react'
 import { Panel, ReactFlowProvider, useReactFlow, type XYPosition } from '@xyflow/react'
-import type { Broken, CaiDocument, Diagnostic, Workflow } from '../language/model'
+import type { Broken, CaiDocument, Diagnostic, ParseResult, Workflow } from '../language/model'
 import { dropStep } from '../actions/compose'
 import { insertInFlow, insertJob, insertWorkflow, type NewKind } from '../actions/insert'
 import { perform, tell } from '../actions/perform'
@@ -26,7 +26,7 @@ import { DropMarkerView, clientPoint, useCanvasActions, useDraggedNode, useMarke
 import { FlowView, Placeholder } from './FlowView'
 import type { CanvasGraph, CanvasNode } from './flow-elements'
 import { workflowGraph } from './graph'
-import { deferRedraw, useDrawnValue, useFirstFit, useKeyed, useSelection, useShared } from './hooks'
+import { useDrawnSource, useFirstFit, useKeyed, useSelection, useShared } from './hooks'
 import { diagnosticsKey, diagnosticsWithin } from './node-diagnostics'
 import { sameEdge, sameNode } from './reuse'
 
@@ -131,15 +131,35 @@ function markerOf(target: DropTarget | null): Marker | null {
   return target && { box: target.marker.box, kind: target.marker.orientation }
 }
 
+/** What the picture is drawn from: all of it changes in one store update. */
+interface PictureSource {
+  parsed: ParseResult
+  diagnostics: Diagnostic[]
+  selectedName: string | null
+  dataFlow: boolean
+}
+
+/** The number of nodes the source's picture has (trigger, steps, parallel blocks, end), without laying it out. */
+function pictureSize({ parsed, selectedName }: PictureSource): number {
+  const item = selectedItem(parsed.doc, selectedName)
+  if (item?.kind !== 'workflow') return 0
+  let nodes = 2
+  for (const entry of item.steps.items) nodes += entry.kind === 'step' ? 1 : 1 + entry.branches.length
+  return nodes
+}
+
+/** The store's current picture source: a new object only when one of its values changes. */
+function useCurrentSource(): PictureSource {
+  const parsed = useDesigner((state) => state.parsed)
+  const diagnostics = useDesigner((state) => state.diagnostics)
+  const selectedName = useDesigner((state) => state.selectedWorkflow)
+  const dataFlow = useDesigner((state) => state.view.dataFlow)
+  return useMemo(() => ({ parsed, diagnostics, selectedName, dataFlow }), [parsed, diagnostics, selectedName, dataFlow])
+}
+
 function WorkflowPicture() {
-  // A big picture is drawn from deferred values (all four change in one store update, and the
-  // canvas catches up after the text); a small one at once.
-  const lastDrawn = useRef(0)
-  const defer = deferRedraw(lastDrawn.current)
-  const parsed = useDrawnValue(useDesigner((state) => state.parsed), defer)
-  const diagnostics = useDrawnValue(useDesigner((state) => state.diagnostics), defer)
-  const selectedName = useDrawnValue(useDesigner((state) => state.selectedWorkflow), defer)
-  const dataFlow = useDrawnValue(useDesigner((state) => state.view.dataFlow), defer)
+  // A big picture is drawn from a deferred source: the canvas catches up after the text.
+  const { parsed, diagnostics, selectedName, dataFlow } = useDrawnSource(useCurrentSource(), pictureSize)
   const selectedNodeId = useDesigner((state) => state.selectedNodeId)
   const colorMode = useDesigner((state) => state.view.theme)
 
@@ -160,9 +180,6 @@ function WorkflowPicture() {
   const sharedNodes = useShared(graph.nodes, sameNode)
   const edges = useShared(graph.edges, sameEdge)
   const nodes = useSelection(sharedNodes, selectedNodeId)
-  useEffect(() => {
-    lastDrawn.current = nodes.length
-  }, [nodes.length])
   const names = useMemo(() => new Set(workflowNames(parsed.doc)), [parsed])
   useFirstFit(picture?.name, nodes, names)
 

@@ -10,13 +10,42 @@ import { reuseUnchanged } from './reuse'
  */
 const REDRAW_AT_ONCE_UP_TO = 150
 
-/** Whether to defer redrawing a picture that had this many nodes when last drawn. */
-export const deferRedraw = (lastDrawnNodes: number) => lastDrawnNodes > REDRAW_AT_ONCE_UP_TO
+/** The order in which sources were first rendered: a later one is newer (the store only moves forward). */
+const sourceAge = new WeakMap<object, number>()
+let sourcesSeen = 0
+function ageOf(source: object): number {
+  let age = sourceAge.get(source)
+  if (age === undefined) {
+    age = ++sourcesSeen
+    sourceAge.set(source, age)
+  }
+  return age
+}
 
-/** The value a picture is drawn from: deferred (so typing never waits on the canvas) when the redraw is big. */
-export function useDrawnValue<T>(value: T, defer: boolean): T {
-  const deferred = useDeferredValue(value)
-  return defer ? deferred : value
+/**
+ * The source (store values, one object per change) a picture is drawn from.
+ * When the picture on screen or the one coming has more than
+ * REDRAW_AT_ONCE_UP_TO nodes (`nodeCount` estimates it cheaply), the redraw
+ * is deferred: typing never waits on the canvas, and a big first picture is
+ * drawn in a render of its own, after the text change has been committed.
+ *
+ * The picture never goes back to an older source than the one last drawn:
+ * `useDeferredValue` can lag behind a source that was drawn at once, and
+ * drawing that older source again would change the node count, switch the
+ * deferral off and on, and loop (React error #185).
+ */
+export function useDrawnSource<T extends object>(source: T, nodeCount: (source: T) => number): T {
+  // Dated when first rendered, whether drawn then or not.
+  ageOf(source)
+  const deferred = useDeferredValue(source)
+  const drawn = useRef(source)
+  const defer = nodeCount(drawn.current) > REDRAW_AT_ONCE_UP_TO || nodeCount(source) > REDRAW_AT_ONCE_UP_TO
+  let shown = defer ? deferred : source
+  if (ageOf(shown) < ageOf(drawn.current)) shown = drawn.current
+  useEffect(() => {
+    drawn.current = shown
+  }, [shown])
+  return shown
 }
 
 /** Keeps the identity of unchanged elements from the last committed list (see reuse.ts). */

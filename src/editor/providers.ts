@@ -46,6 +46,9 @@ function rangeOf(model: Model, span: Span): Monaco.IRange {
   return { startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column }
 }
 
+/** Texts up to this long (some 50,000 lines) are folded by their syntax; longer ones by indentation. */
+const SYNTAX_FOLDING_UP_TO = 1024 * 1024
+
 let registered = false
 
 export function registerProviders(monaco: typeof Monaco): void {
@@ -152,6 +155,8 @@ export function registerProviders(monaco: typeof Monaco): void {
 
   languages.registerFoldingRangeProvider(LANGUAGE_ID, {
     provideFoldingRanges(model) {
+      // A scan of a huge text would hold the page up: none, and Monaco folds by indentation instead.
+      if (model.getValueLength() > SYNTAX_FOLDING_UP_TO) return null
       return foldingRanges(model.getValue()).map(({ start, end, kind }) => ({
         start,
         end,
