@@ -5,10 +5,15 @@ test.describe('the text pane understands the language', () => {
   test('hovering a schedule explains it', async ({ page }) => {
     await openDesigner(page)
     const cron = await offsetOf(page, '"0 6 * * *"')
-    const point = await page.evaluate((offset) => window.__caiDesigner.getEditorPoint(offset), cron + 3)
-    await page.mouse.move(point!.x, point!.y)
     const hover = page.locator('.monaco-hover').filter({ hasText: /06:00/ })
-    await expect(hover).toBeVisible()
+    // The editor may still be laying out or scrolling when the pointer first arrives: point again until it answers.
+    await expect(async () => {
+      const point = await page.evaluate((offset) => window.__caiDesigner.getEditorPoint(offset), cron + 3)
+      expect(point).not.toBeNull()
+      await page.mouse.move(0, 0)
+      await page.mouse.move(point!.x, point!.y)
+      await expect(hover).toBeVisible({ timeout: 2_000 })
+    }).toPass({ timeout: 15_000 })
   })
 
   test('completion after `steps.` offers the earlier steps', async ({ page }) => {
