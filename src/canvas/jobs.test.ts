@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Broken, Job, TopItem } from '../language/model'
 import type { CanvasNode, JobData } from './flow-elements'
-import { formatRun, jobsGraph, laneAt, queueOrder } from './jobs'
+import { jobsGraph, laneAt, queueOrder } from './jobs'
 import { diagnostic, job } from './test-fixtures'
 
 const NOW = new Date('2025-01-06T08:30:00Z') // a Monday
@@ -76,6 +76,11 @@ describe('jobsGraph', () => {
     expect(dataOf(nodes, '@job/berlin').nextRuns[0]).toBe('Tue 2025-01-07 09:00 Europe/Berlin')
   })
 
+  it('shows the runs of a TZ=Local schedule in UTC, as a server reads it', () => {
+    const { nodes } = board([job('local', { schedule: 'TZ=Local 0 9 * * *' })])
+    expect(dataOf(nodes, '@job/local').nextRuns[0]).toBe('Mon 2025-01-06 09:00 UTC')
+  })
+
   it('shows no runs for a job without a schedule or with an invalid one', () => {
     const { nodes } = board([job('manual'), job('bad', { schedule: '@daily' })])
     expect(dataOf(nodes, '@job/manual').nextRuns).toEqual([])
@@ -129,12 +134,5 @@ describe('laneAt', () => {
     const gapX = lane('critical').position.x + (lane('critical').width ?? 0) + 2
     expect(laneAt(nodes, { x: gapX, y: 50 })).toBeNull()
     expect(laneAt(nodes, { x: lane('default').position.x + 5, y: -200 })).toBeNull()
-  })
-})
-
-describe('formatRun', () => {
-  it('writes weekday, date and 24-hour time with the zone', () => {
-    expect(formatRun(new Date('2025-03-09T23:05:00Z'))).toBe('Sun 2025-03-09 23:05 UTC')
-    expect(formatRun(new Date('2025-03-09T23:05:00Z'), 'Asia/Tokyo')).toBe('Mon 2025-03-10 08:05 Asia/Tokyo')
   })
 })

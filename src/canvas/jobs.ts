@@ -8,6 +8,7 @@
 import { describeCron, nextRuns, parseCron } from '../language/cron'
 import { KNOWN_QUEUES, type Broken, type Diagnostic, type Job, type TopItem, type Workflow } from '../language/model'
 import { describeRetry } from '../language/retry'
+import { formatRun } from '../language/run-times'
 import { jobNodeId } from '../store/node-ids'
 import { fixedNode, type CanvasGraph, type JobData, type JobNode, type QueueLaneNode } from './flow-elements'
 import { diagnosticsWithin, summarise } from './node-diagnostics'
@@ -57,33 +58,6 @@ export function queueOrder(queues: Iterable<string>): string[] {
   const order: string[] = [...KNOWN_QUEUES]
   for (const queue of queues) if (!order.includes(queue)) order.push(queue)
   return order
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone)
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-    formatters.set(zone, formatter)
-  }
-  return formatter
-}
-
-/** "Mon 2025-01-06 09:00 UTC": a run time in the schedule's zone (UTC when it names none). */
-export function formatRun(date: Date, zone = 'UTC'): string {
-  const parts: Record<string, string> = {}
-  for (const part of formatterFor(zone).formatToParts(date)) parts[part.type] = part.value
-  return `${parts.weekday} ${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${zone}`
 }
 
 function scheduleData(schedule: string | undefined, now: Date): Pick<JobData, 'schedule' | 'scheduleWords' | 'nextRuns'> {

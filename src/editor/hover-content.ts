@@ -7,6 +7,7 @@ import { describeCron, nextRuns, parseCron } from '../language/cron'
 import { describeDuration } from '../language/duration'
 import { allSteps } from '../language/locate'
 import type { Step, Workflow } from '../language/model'
+import { runZone, wallTime } from '../language/run-times'
 import { codeSpan, escapeMarkdown } from './markdown'
 
 /** A cron schedule in words and its next three runs, in the schedule's zone (UTC when it names none). */
@@ -14,37 +15,15 @@ export function scheduleHover(expression: string, now: Date): string {
   const lines = [`**Schedule** ${codeSpan(expression)}`, '', escapeMarkdown(describeCron(expression))]
   const parsed = parseCron(expression)
   if (!parsed.ok) return lines.join('\n')
-  const zone = displayZone(parsed.schedule.timezone)
+  const zone = runZone(parsed.schedule.timezone)
   const runs = nextRuns(parsed.schedule, now, 3)
   lines.push('')
   if (runs.length === 0) {
     lines.push('It never runs: no date in the next five years matches.')
   } else {
-    lines.push(`Next runs (${escapeMarkdown(zone)}):`, '', ...runs.map((run) => `- ${escapeMarkdown(formatRun(run, zone))}`))
+    lines.push(`Next runs (${escapeMarkdown(zone)}):`, '', ...runs.map((run) => `- ${escapeMarkdown(wallTime(run, zone))}`))
   }
   return lines.join('\n')
-}
-
-/** Go reads `TZ=Local` and an empty zone as UTC on a server, as does a schedule without a zone. */
-function displayZone(timezone: string | undefined): string {
-  return timezone === undefined || timezone === '' || timezone === 'Local' ? 'UTC' : timezone
-}
-
-/** `Mon 2025-01-06 06:00` in the given IANA zone. */
-export function formatRun(date: Date, timeZone: string): string {
-  const parts: Record<string, string> = {}
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-  for (const part of format.formatToParts(date)) parts[part.type] = part.value
-  return `${parts.weekday} ${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`
 }
 
 export function durationHover(label: string, value: string): string {

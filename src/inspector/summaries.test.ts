@@ -14,18 +14,18 @@ describe('schedulePreview', () => {
     expect(schedulePreview('30 7 * * 1-5', from)).toEqual({
       words: 'At 07:30 AM, Monday through Friday',
       runs: [
-        'Tue 7 Jan 2025, 07:30 UTC',
-        'Wed 8 Jan 2025, 07:30 UTC',
-        'Thu 9 Jan 2025, 07:30 UTC',
-        'Fri 10 Jan 2025, 07:30 UTC',
-        'Mon 13 Jan 2025, 07:30 UTC',
+        'Tue 2025-01-07 07:30 UTC',
+        'Wed 2025-01-08 07:30 UTC',
+        'Thu 2025-01-09 07:30 UTC',
+        'Fri 2025-01-10 07:30 UTC',
+        'Mon 2025-01-13 07:30 UTC',
       ],
     })
   })
 
   it('shows the runs of a TZ= schedule in its zone', () => {
     const preview = schedulePreview('TZ=America/New_York 0 9 * * *', from, 2)
-    expect(preview?.runs).toEqual(['Mon 6 Jan 2025, 09:00 America/New_York', 'Tue 7 Jan 2025, 09:00 America/New_York'])
+    expect(preview?.runs).toEqual(['Mon 2025-01-06 09:00 America/New_York', 'Tue 2025-01-07 09:00 America/New_York'])
     expect(preview?.words).toBe('At 09:00 AM (America/New_York time)')
   })
 

@@ -3,13 +3,14 @@ import { describeCron, nextRuns, parseCron } from '../language/cron'
 import { emptyBlockTrivia, emptyTrivia, KNOWN_QUEUES, type CaiDocument, type NumberProp, type Retry } from '../language/model'
 import { parseGoDuration } from '../language/duration'
 import { describeRetry } from '../language/retry'
+import { formatRun } from '../language/run-times'
 import { attemptsNumeral, multiplierNumeral, type RetryFields } from '../language/operations/retry'
 import { isRefusal } from '../language/operations/result'
 
 export interface SchedulePreview {
   /** e.g. "At 06:00 AM". */
   words: string
-  /** The next runs, e.g. "Tue 7 Jan 2025, 06:00 UTC". */
+  /** The next runs, e.g. "Tue 2025-01-07 06:00 UTC". */
   runs: string[]
 }
 
@@ -20,34 +21,8 @@ export interface SchedulePreview {
 export function schedulePreview(expr: string, from: Date, count = 5): SchedulePreview | undefined {
   const parsed = parseCron(expr)
   if (!parsed.ok) return undefined
-  const zone = zoneFor(parsed.schedule.timezone)
-  const format = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-  const runs = nextRuns(parsed.schedule, from, count).map((date) => {
-    // Assembled from parts: locales differ in their punctuation.
-    const part = Object.fromEntries(format.formatToParts(date).map(({ type, value }) => [type, value]))
-    return `${part.weekday} ${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute} ${zone}`
-  })
+  const runs = nextRuns(parsed.schedule, from, count).map((date) => formatRun(date, parsed.schedule.timezone))
   return { words: describeCron(expr), runs }
-}
-
-/** The zone runs are shown in: the TZ= zone when Intl knows it (`Local` and the empty name read as UTC, as nextRuns does). */
-function zoneFor(timezone: string | undefined): string {
-  if (!timezone || timezone === 'Local') return 'UTC'
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: timezone })
-    return timezone
-  } catch {
-    return 'UTC'
-  }
 }
 
 export type RetryField = keyof RetryFields
