@@ -74,14 +74,22 @@ test.describe('a 5 MB file', () => {
     })
     expect(longest).toBeLessThan(LONGEST_TASK_MS)
 
-    // The first edit after loading re-parses one declaration, not the file.
+    // The first edit after loading re-parses one declaration, not the file; so does each one after it. At the
+    // start of the file every declaration moves, which is the most a keystroke has to do.
     await page.locator('.monaco-editor .view-lines').first().click()
     await page.keyboard.press('Control+Home')
-    await page.keyboard.type('x')
-    await expect.poll(() => textLength(page)).toBe(text.length + 1)
-    await page.waitForTimeout(1_000)
-    const edit = await longTasks(page)
-    test.info().annotations.push({ type: 'first edit', description: `longest task ${Math.max(0, ...edit)} ms` })
+    const keystrokes: number[] = []
+    for (let typed = 1; typed <= 4; typed++) {
+      await page.keyboard.type('x')
+      await expect.poll(() => textLength(page)).toBe(text.length + typed)
+      await page.waitForTimeout(1_000)
+      keystrokes.push(Math.max(0, ...(await longTasks(page))))
+    }
+    test.info().annotations.push({
+      type: 'first edit',
+      description: `longest task ${keystrokes[0]} ms; the next keystrokes ${keystrokes.slice(1).join(', ')} ms`,
+    })
+    expect(Math.max(...keystrokes)).toBeLessThan(LONGEST_TASK_MS)
   })
 
   test('pasted into the text keeps the page responsive too', async ({ page }) => {

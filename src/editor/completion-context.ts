@@ -3,7 +3,7 @@
  * (the file rarely parses while the user is typing). Pure: no Monaco.
  */
 import { KNOWN_QUEUES, type Span } from '../language/model'
-import { scan, tokenContains, type Token } from './scan'
+import { TokenScanner, closingBrace, tokenContains, type Token } from './scan'
 
 export const WORKFLOW_PARTS = ['trigger', 'timeout', 'steps', 'retry'] as const
 export const JOB_PARTS = ['schedule', 'task', 'queue', 'retry'] as const
@@ -98,15 +98,35 @@ function captureSite(stack: Block[], token?: Token): CursorSite {
 }
 
 export function analyzeCompletion(text: string, offset: number): CompletionAnalysis {
-  const tokens = scan(text)
   const word = (token: Token | null | undefined) => (token && token.type === 'word' ? text.slice(token.start, token.end) : undefined)
   const stringValue = (token: Token) => text.slice(token.start + 1, token.closed ? token.end - 1 : token.end)
+  // The names used elsewhere in the file matter only inside an `activity`, `task` or `queue` string: the rest of the
+  // file is read only then, so a keystroke in a 5 MB text reads the declaration it is in, not the whole text.
+  let walked = walk(text, offset, false, word, stringValue)
+  const { site } = walked
+  if (site.token?.type === 'string' && usedNameKeyword(site.stack[site.stack.length - 1].kind, word(site.last))) {
+    walked = walk(text, offset, true, word, stringValue)
+  }
+  return contextAt(text, offset, walked.site, walked.used, word, stringValue)
+}
 
+/**
+ * Reads the blocks of `text` up to where the cursor's top-level block ends. With `everything`, the whole text
+ * and the names it uses; without, the top-level blocks that close before the cursor are passed over at once.
+ */
+function walk(
+  text: string,
+  offset: number,
+  everything: boolean,
+  word: (token: Token | null | undefined) => string | undefined,
+  stringValue: (token: Token) => string,
+): { site: CursorSite; used: Record<NameKeyword, string[]> } {
+  const tokens = new TokenScanner(text)
   const stack: Block[] = [newBlock('top')]
   const used: Record<NameKeyword, string[]> = { activity: [], task: [], queue: [] }
   let site: CursorSite | undefined
 
-  for (const token of tokens) {
+  for (let token = tokens.next(); token; token = tokens.next()) {
     if (!site && (token.start >= offset || tokenContains(token, offset))) {
       site = captureSite(stack, tokenContains(token, offset) ? token : undefined)
     }
@@ -115,6 +135,17 @@ export function analyzeCompletion(text: string, offset: number): CompletionAnaly
     const atCursor = site?.token === token
 
     if (token.type === 'lbrace') {
+      if (!everything && stack.length === 1) {
+        // After the cursor, the rest of the file changes nothing here; before it, a whole block only leaves its `}`.
+        if (site) break
+        const close = closingBrace(text, token.end)
+        if (close >= 0 && close < offset) {
+          block.beforeLast = block.last
+          block.last = { type: 'rbrace', start: close, end: close + 1, closed: true }
+          tokens.at = close + 1
+          continue
+        }
+      }
       const child = newBlock(childKind(block, word(block.last), word(block.beforeLast)))
       const workflow = stack.find((candidate) => candidate.kind === 'workflow')
       if (child.kind === 'workflow') {
@@ -152,7 +183,7 @@ export function analyzeCompletion(text: string, offset: number): CompletionAnaly
   }
   site ??= captureSite(stack)
 
-  return contextAt(text, offset, site, used, word, stringValue)
+  return { site, used }
 }
 
 /** A keyword only begins a statement where the previous statement is complete. */

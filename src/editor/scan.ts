@@ -18,45 +18,120 @@ export interface Token {
   lineComment?: boolean
 }
 
-const WORD_START = /[A-Za-z_]/
-const WORD_PART = /[A-Za-z0-9_]/
-const DIGIT = /[0-9]/
+// Character codes, not one-character strings and regular expressions: a 5 MB text is scanned on every keystroke.
+const isWordStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95
+const isDigit = (c: number) => c >= 48 && c <= 57
+const isWordPart = (c: number) => isWordStart(c) || isDigit(c)
+const SPACE = 32
+const TAB = 9
+const CR = 13
+const NEWLINE = 10
+const SLASH = 47
+const STAR = 42
+const QUOTE = 34
+const DOT = 46
+const OPEN = 123
 
 export function scan(text: string): Token[] {
   const tokens: Token[] = []
-  let i = 0
-  while (i < text.length) {
-    const ch = text[i]
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') {
+  const scanner = new TokenScanner(text)
+  for (let token = scanner.next(); token; token = scanner.next()) tokens.push(token)
+  return tokens
+}
+
+/** The tokens of `text` one at a time, from `at` on: what `scan` collects, without holding them all. */
+export class TokenScanner {
+  constructor(
+    private readonly text: string,
+    public at = 0,
+  ) {}
+
+  next(): Token | null {
+    const { text } = this
+    const length = text.length
+    let i = this.at
+    while (i < length) {
+      const c = text.charCodeAt(i)
+      if (c !== SPACE && c !== TAB && c !== CR && c !== NEWLINE) break
       i++
-      continue
+    }
+    if (i >= length) {
+      this.at = length
+      return null
     }
     const start = i
-    if (ch === '/' && text[i + 1] === '/') {
+    const c = text.charCodeAt(i)
+    const next = text.charCodeAt(i + 1)
+    let token: Token
+    if (c === SLASH && next === SLASH) {
       const newline = text.indexOf('\n', i)
-      i = newline < 0 ? text.length : newline
-      tokens.push({ type: 'comment', start, end: i, closed: true, lineComment: true })
-    } else if (ch === '/' && text[i + 1] === '*') {
+      i = newline < 0 ? length : newline
+      token = { type: 'comment', start, end: i, closed: true, lineComment: true }
+    } else if (c === SLASH && next === STAR) {
       const close = text.indexOf('*/', i + 2)
-      i = close < 0 ? text.length : close + 2
-      tokens.push({ type: 'comment', start, end: i, closed: close >= 0 })
-    } else if (ch === '"') {
+      i = close < 0 ? length : close + 2
+      token = { type: 'comment', start, end: i, closed: close >= 0 }
+    } else if (c === QUOTE) {
       const close = text.indexOf('"', i + 1)
-      i = close < 0 ? text.length : close + 1
-      tokens.push({ type: 'string', start, end: i, closed: close >= 0 })
-    } else if (WORD_START.test(ch)) {
-      while (i < text.length && WORD_PART.test(text[i])) i++
-      tokens.push({ type: 'word', start, end: i, closed: true })
-    } else if (DIGIT.test(ch)) {
-      while (i < text.length && /[0-9.]/.test(text[i])) i++
-      tokens.push({ type: 'number', start, end: i, closed: true })
+      i = close < 0 ? length : close + 1
+      token = { type: 'string', start, end: i, closed: close >= 0 }
+    } else if (isWordStart(c)) {
+      i++
+      while (i < length && isWordPart(text.charCodeAt(i))) i++
+      token = { type: 'word', start, end: i, closed: true }
+    } else if (isDigit(c)) {
+      i++
+      while (i < length && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === DOT)) i++
+      token = { type: 'number', start, end: i, closed: true }
     } else {
       i++
+      const ch = text[start]
       const type: TokenType = ch === '{' ? 'lbrace' : ch === '}' ? 'rbrace' : ch === ':' ? 'colon' : 'other'
-      tokens.push({ type, start, end: i, closed: true })
+      token = { type, start, end: i, closed: true }
     }
+    this.at = i
+    return token
   }
-  return tokens
+}
+
+/** What ends a run the block skipper passes over at once: a brace, a quote, or a slash that may start a comment. */
+const BLOCK_SYNTAX = /[{}"/]/g
+
+/**
+ * Where the `}` closing the block whose `{` ends just before `from` stands,
+ * reading braces, strings and comments exactly as the scanner does; -1 when
+ * the block never closes. Much faster than scanning: no tokens, native searches.
+ */
+export function closingBrace(text: string, from: number): number {
+  let depth = 1
+  let i = from
+  for (;;) {
+    BLOCK_SYNTAX.lastIndex = i
+    const found = BLOCK_SYNTAX.exec(text)
+    if (!found) return -1
+    i = found.index
+    const c = text.charCodeAt(i)
+    if (c === QUOTE) {
+      const close = text.indexOf('"', i + 1)
+      if (close < 0) return -1
+      i = close + 1
+    } else if (c === SLASH) {
+      const next = text.charCodeAt(i + 1)
+      if (next === SLASH) {
+        const newline = text.indexOf('\n', i)
+        if (newline < 0) return -1
+        i = newline
+      } else if (next === STAR) {
+        const close = text.indexOf('*/', i + 2)
+        if (close < 0) return -1
+        i = close + 2
+      } else i++
+    } else if (c === OPEN) {
+      depth++
+      i++
+    } else if (--depth === 0) return i
+    else i++
+  }
 }
 
 /** Whether `offset` lies inside the token, where typing there would extend or edit it. */

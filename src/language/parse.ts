@@ -7,7 +7,8 @@
  *
  * `createIncrementalParser` gives the same results but reuses the parse of
  * every declaration whose text did not change since the previous call
- * (moving its offsets when it moved), so a keystroke re-parses one
+ * (moving its offsets when it moved), and splits the file again only
+ * around the edit (split.ts, splitEdited), so a keystroke re-parses one
  * declaration.
  */
 import { blankLineBetween, endWithTrailing, makeComment, markLeadingBlanks, newlinesBetween, startWithLeading } from './comments'
@@ -15,36 +16,46 @@ import { parseDeclaration, type DeclarationResult } from './declaration'
 import { foreignDiagnostics, foreignItem } from './foreign'
 import type { CaiDocument, Comment, Diagnostic, Foreign, ParseResult, Span, TopItem } from './model'
 import { LineIndex } from './positions'
-import { splitTopLevel, type TopLevelComment } from './split'
+import { splitEdited, splitText, splitTopLevel, type SplitResult, type SplitText, type TopLevelComment } from './split'
+import { minimalEdit } from './text-diff'
 import type { ChunkDiagnostic } from './syntax-errors'
 
 type DeclarationCache = Map<string, DeclarationResult>
 
 export function parse(text: string): ParseResult {
-  return parseWithCache(text, new Map(), new Map())
+  return parseWithCache(text, () => splitTopLevel(text), new Map(), new Map())
 }
 
 export function createIncrementalParser(): (text: string) => ParseResult {
   let previous: DeclarationCache = new Map()
+  let previousSplit: SplitText | undefined
   return (text) => {
     const current: DeclarationCache = new Map()
-    const result = parseWithCache(text, previous, current)
+    const split = () => {
+      const before = previousSplit
+      // Should splitting fail, the next text is split whole.
+      previousSplit = undefined
+      // Typing changes one place: the file is split again from the declaration before it, not from the start.
+      const edit = before && minimalEdit(before.text, text)
+      previousSplit = !before ? splitText(text) : edit ? splitEdited(before, text, edit) : before
+      return previousSplit.result
+    }
+    const result = parseWithCache(text, split, previous, current)
     // Keep only the declarations of the latest text: memory stays bounded.
     previous = current
     return result
   }
 }
 
-function parseWithCache(text: string, previous: DeclarationCache, current: DeclarationCache): ParseResult {
+function parseWithCache(text: string, split: () => SplitResult, previous: DeclarationCache, current: DeclarationCache): ParseResult {
   try {
-    return parseFile(text, previous, current)
+    return parseFile(text, split(), previous, current)
   } catch (error) {
     return internalFailure(text, error)
   }
 }
 
-function parseFile(text: string, previous: DeclarationCache, current: DeclarationCache): ParseResult {
-  const { chunks, comments } = splitTopLevel(text)
+function parseFile(text: string, { chunks, comments }: SplitResult, previous: DeclarationCache, current: DeclarationCache): ParseResult {
   const items: TopItem[] = []
   const found: ChunkDiagnostic[] = []
   for (const chunk of chunks) {

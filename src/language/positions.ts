@@ -6,9 +6,8 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0]
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) starts.push(i + 1)
-    }
+    // indexOf searches in native code: several times faster than reading each character, for a 5 MB text on every keystroke.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
     this.lineStarts = starts
   }
 

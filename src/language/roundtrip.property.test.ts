@@ -14,6 +14,9 @@ import { isComment, tokenize } from './lexer'
 import type { CaiDocument, Comment, Foreign, ParseResult, Span } from './model'
 import { createIncrementalParser, parse } from './parse'
 import { print } from './print'
+import { splitEdited, splitText } from './split'
+import { minimalEdit } from './text-diff'
+import { createIncrementalValidator, validate } from './validate'
 import { stripSpans } from './strip'
 import {
   applyMutation,
@@ -224,6 +227,40 @@ describe('incremental parsing', () => {
         })
         // Results are immutable data: reusing a declaration's parse must not alter one handed out before.
         texts.forEach((text, i) => withText(`text ${i} of the sequence`, text, () => expect(results[i]).toEqual(parse(text))))
+      }),
+      RUNS,
+    )
+  }, TIMEOUT_MS)
+
+  test('splits an edited text as splitting it whole does, and never changes an earlier split', () => {
+    fc.assert(
+      fc.property(startText, fc.array(mutation, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        let previous = splitText(start)
+        const splits = [previous]
+        for (const edit of edits) {
+          const text = applyMutation(previous.text, edit)
+          const change = minimalEdit(previous.text, text)
+          const next = change ? splitEdited(previous, text, change) : previous
+          withText('text after the edits so far', text, () => expect(next).toEqual(splitText(text)))
+          splits.push(next)
+          previous = next
+        }
+        splits.forEach((split, i) => withText(`text ${i} of the sequence`, split.text, () => expect(split).toEqual(splitText(split.text))))
+      }),
+      RUNS,
+    )
+  }, TIMEOUT_MS)
+
+  test('validates as validate does, after every edit of a random sequence', () => {
+    fc.assert(
+      fc.property(startText, fc.array(mutation, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        const validateIncrementally = createIncrementalValidator()
+        let text = start
+        for (const edit of [null, ...edits]) {
+          if (edit) text = applyMutation(text, edit)
+          const { doc } = parse(text)
+          withText('text after the edits so far', text, () => expect(validateIncrementally(doc, text)).toEqual(validate(doc, text)))
+        }
       }),
       RUNS,
     )

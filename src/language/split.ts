@@ -36,6 +36,8 @@
  * valid multi-line string may well hold a line like `job of the day`.
  */
 
+import type { TextEdit } from './model'
+
 export interface Chunk {
   kind: 'declaration' | 'foreign'
   /** The chunk's first word (`workflow`, `job`, `config`...), after any annotations; empty when there is none. */
@@ -135,8 +137,75 @@ function readAnnotations(text: string, start: number): { end: number; keyword: s
 }
 
 export function splitTopLevel(text: string): SplitResult {
+  return splitText(text).result
+}
+
+/** A text with its split, for `splitEdited`. */
+export interface SplitText {
+  text: string
+  result: SplitResult
+  /** Whether the text was scanned in recovery mode (a string or comment never closes). */
+  recovered: boolean
+}
+
+export function splitText(text: string): SplitText {
   const first = new Scanner(text, false).split()
-  return first.unterminated ? new Scanner(text, true).split() : first
+  const recovered = first.unterminated
+  const { chunks, comments } = recovered ? new Scanner(text, true).split() : first
+  return { text, result: { chunks, comments }, recovered }
+}
+
+/**
+ * `splitText(text)` for a text that differs from `previous.text` by one
+ * replacement (`edit`, in `previous.text`'s offsets): only the text from the
+ * declaration before the edit to the first chunk after it that starts as it
+ * did is scanned again; the chunks before are kept and those after are
+ * moved. The scan from a chunk's start depends only on the text from there
+ * on, except where recovery mode or a block that never closes makes it look
+ * at the whole file: those are split whole.
+ */
+export function splitEdited(previous: SplitText, text: string, edit: TextEdit): SplitText {
+  const old = previous.result
+  if (previous.recovered || old.chunks.some((chunk) => chunk.problem?.kind === 'unclosed-block')) return splitText(text)
+  const delta = text.length - previous.text.length
+  const oldEnd = edit.span.end
+  const newEnd = edit.span.start + edit.newText.length
+  // Start after the last declaration that closed (it is not the last chunk) before the edit: nothing after its `}` changes it.
+  let kept = 0
+  for (let i = 0; i + 1 < old.chunks.length && old.chunks[i].end <= edit.span.start; i++) {
+    if (old.chunks[i].kind === 'declaration' && !old.chunks[i].cut) kept = i + 1
+  }
+  const from = kept > 0 ? old.chunks[kept - 1].end : 0
+  // A chunk starting after the edit where one started before, not scanned under a nested comment, is scanned as before, as is everything after it.
+  const oldStarts = new Map<number, number>()
+  for (let i = kept; i < old.chunks.length; i++) {
+    const chunk = old.chunks[i]
+    if (chunk.start >= oldEnd && chunk.problem?.kind !== 'stray-comment-close') oldStarts.set(chunk.start, i)
+  }
+  let resumed = -1
+  const scanned = new Scanner(text, false).split(from, (at) => {
+    if (at < newEnd) return false
+    resumed = oldStarts.get(at - delta) ?? -1
+    return resumed >= 0
+  })
+  if (scanned.unterminated) return splitText(text)
+  const chunks = [...old.chunks.slice(0, kept), ...scanned.chunks]
+  const comments = [...old.comments.filter((comment) => comment.end <= from), ...scanned.comments]
+  if (resumed >= 0) {
+    const resumedAt = old.chunks[resumed].start
+    for (const chunk of old.chunks.slice(resumed)) chunks.push(movedChunk(chunk, delta))
+    for (const comment of old.comments) {
+      if (comment.start >= resumedAt) comments.push({ ...comment, start: comment.start + delta, end: comment.end + delta })
+    }
+  }
+  return { text, result: { chunks, comments }, recovered: false }
+}
+
+function movedChunk(chunk: Chunk, delta: number): Chunk {
+  const moved = { ...chunk, start: chunk.start + delta, end: chunk.end + delta, keywordStart: chunk.keywordStart + delta }
+  const { problem } = chunk
+  if (problem && 'at' in problem) moved.problem = { ...problem, at: problem.at + delta }
+  return moved
 }
 
 class Scanner {
@@ -152,12 +221,17 @@ class Scanner {
     private readonly recovering: boolean,
   ) {}
 
-  split(): SplitResult & { unterminated: boolean } {
+  /**
+   * Scans from `from`, between chunks (0: the file's start), until the end or
+   * until `resume(at)` says the chunk starting at `at` and all after it are known.
+   */
+  split(from = 0, resume?: (at: number) => boolean): SplitResult & { unterminated: boolean } {
     const { text } = this
     const chunks: Chunk[] = []
     const comments: TopLevelComment[] = []
+    this.i = from
     // Kept, as a chunk of its own, so that nothing is lost and the declarations after it still parse.
-    if (text.charCodeAt(0) === BYTE_ORDER_MARK) {
+    if (from === 0 && text.charCodeAt(0) === BYTE_ORDER_MARK) {
       chunks.push({ kind: 'foreign', keyword: '', keywordStart: 0, start: 0, end: 1, cut: false, problem: { kind: 'byte-order-mark' } })
       this.i = 1
     }
@@ -181,6 +255,7 @@ class Scanner {
           chunks.push({ kind: 'foreign', keyword: '', keywordStart: start, start, end: this.i, cut: false, problem: { kind: 'unclosed-comment', at: start } })
         }
       } else {
+        if (!afterNestedComment && resume?.(this.i)) break
         chunks.push(this.chunk(afterNestedComment))
         afterNestedComment = false
       }

@@ -12,19 +12,70 @@ import { checkDuration, checkEvent, checkQueue, checkSchedule, checkTask, valueS
 
 /** Diagnostics for `doc`, which was parsed from `text`; in text order. */
 export function validate(doc: CaiDocument, text: string): Diagnostic[] {
+  return validateWith(doc, text, () => false)
+}
+
+/**
+ * `validate` with a memory, for validating text after text as the user types:
+ * a declaration found without problems is not checked again while its text is
+ * unchanged (wherever it moved), so a keystroke in a 5 MB file checks the
+ * declaration it changed. Only clean ones are remembered: whether a
+ * declaration has problems depends on its text alone, while the problems'
+ * positions and messages ("first at line N") depend on where it stands.
+ * Names that must be unique across the file are checked every time.
+ */
+export function createIncrementalValidator(): (doc: CaiDocument, text: string) => Diagnostic[] {
+  let previous = new Set<string>()
+  return (doc, text) => {
+    const current = new Set<string>()
+    const diagnostics = validateWith(doc, text, (item, check) => {
+      if (!item.span) return false
+      const key = text.slice(item.span.start, item.span.end)
+      if (previous.has(key) || current.has(key)) {
+        current.add(key)
+        return true
+      }
+      if (check()) current.add(key)
+      return true
+    })
+    // Only the declarations of the latest text: memory stays bounded.
+    previous = current
+    return diagnostics
+  }
+}
+
+/**
+ * Checks every declaration; `known(item, check)` may answer for one instead,
+ * returning true when it did, and may run `check` itself, which checks the
+ * declaration and says whether that found no problems.
+ */
+function validateWith(
+  doc: CaiDocument,
+  text: string,
+  known: (item: Workflow | Job, check: () => boolean) => boolean,
+): Diagnostic[] {
   const report = new Reporter(text)
   const firstWorkflow = new Map<string, Workflow>()
   const firstJob = new Map<string, Job>()
   for (const item of doc.items) {
     if (item.kind === 'workflow') {
       checkUniqueName(item, firstWorkflow, report)
-      checkWorkflow(item, report)
+      const check = () => cleanAfter(report, () => checkWorkflow(item, report))
+      if (!known(item, check)) check()
     } else if (item.kind === 'job') {
       checkUniqueName(item, firstJob, report)
-      checkJob(item, report)
+      const check = () => cleanAfter(report, () => checkJob(item, report))
+      if (!known(item, check)) check()
     }
   }
   return report.diagnostics()
+}
+
+/** Runs `check`; whether it reported nothing. */
+function cleanAfter(report: Reporter, check: () => void): boolean {
+  const before = report.count
+  check()
+  return report.count === before
 }
 
 function checkUniqueName<T extends Workflow | Job>(item: T, firstByName: Map<string, T>, report: Reporter): void {

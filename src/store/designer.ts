@@ -4,7 +4,7 @@ import { createIncrementalParser } from '../language/parse'
 import { print, printItem } from '../language/print'
 import { applyToText, type OpResult } from '../language/operations'
 import { EMPTY_HISTORY, record, undo as undoStep, redo as redoStep, type History, type HistoryEntry } from './history'
-import { validate } from '../language/validate'
+import { createIncrementalValidator } from '../language/validate'
 import { locate, findWorkflow, findJob, allSteps } from '../language/locate'
 import type { CaiDocument, Diagnostic, Job, ParseResult, Span, Workflow } from '../language/model'
 import { parseNodeId, stepNodeId, parallelNodeId, triggerNodeId, jobNodeId, type NodeRef } from './node-ids'
@@ -61,7 +61,7 @@ export interface DesignerState {
    * would give, without parsing on this thread.
    */
   adoptText(text: string, derived: { parsed: ParseResult; diagnostics: Diagnostic[] }, origin?: TextOrigin): void
-  /** Parse `text` into the incremental parser's cache, changing no state: a later text with the same declarations parses fast. */
+  /** Parse and validate `text` into the incremental parser's and validator's memory, changing no state: a later text with the same declarations is derived fast. */
   primeParser(text: string): void
   setDocName(name: string): void
   /** The text cursor moved: select the workflow and node it is in. */
@@ -83,7 +83,9 @@ export interface DesignerState {
 
 const lastGoodKey = (kind: 'workflow' | 'job', name: string) => `${kind}:${name}`
 
-function derive(parse: (text: string) => ParseResult, text: string, previousGood: Record<string, Workflow | Job>) {
+type Validate = (doc: CaiDocument, text: string) => Diagnostic[]
+
+function derive(parse: (text: string) => ParseResult, validate: Validate, text: string, previousGood: Record<string, Workflow | Job>) {
   const parsed = parse(text)
   const diagnostics = [...parsed.diagnostics, ...validate(parsed.doc, text)].sort(
     (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
@@ -164,7 +166,8 @@ function historyAfter(state: DesignerState, text: string, origin: TextOrigin): H
 
 export function createDesignerStore(initialText = '', docName = 'untitled.cai') {
   const parse = createIncrementalParser()
-  const initial = derive(parse, initialText, {})
+  const validate = createIncrementalValidator()
+  const initial = derive(parse, validate, initialText, {})
   let revealSeq = 0
 
   const store = createStore<DesignerState>()((set, get) => ({
@@ -182,7 +185,7 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     setText(text, origin = 'editor') {
       const state = get()
       if (text === state.text) return
-      const next = derive(parse, text, state.lastGood)
+      const next = derive(parse, validate, text, state.lastGood)
       set({
         text,
         textOrigin: origin,
@@ -206,7 +209,7 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     },
 
     primeParser(text) {
-      parse(text)
+      validate(parse(text).doc, text)
     },
 
     setDocName(name) {

@@ -39,6 +39,11 @@ export class Reporter {
     this.add('info', code, message, span, fix)
   }
 
+  /** How many diagnostics were reported so far. */
+  get count(): number {
+    return this.found.length
+  }
+
   /** 1-based line of an offset, for "first at line N". */
   lineOf(offset: number): number {
     return this.lines.positionAt(offset).line
