@@ -66,4 +66,11 @@ describe('describeRetry', () => {
     expect(plan.total).toBe(99999 * S)
     expect(plan.summary).toBe('then 1s, 1s, 1s, …, 1s; gives up after 100000 attempts, 27h46m39s')
   })
+
+  it('waits nothing with a zero interval, however many attempts and however steep the multiplier', () => {
+    const plan = describeRetry(retry({ maxAttempts: '5000', initialInterval: '0s', backoffMultiplier: '2.0' }))
+    expect(plan.total).toBe(0)
+    expect(plan.delays.every((delay) => delay === 0)).toBe(true)
+    expect(plan.summary).toBe('then 0s, 0s, 0s, …, 0s; gives up after 5000 attempts, 0s')
+  })
 })

@@ -53,21 +53,24 @@ export function describeRetry(retry: Retry | undefined): RetryDescription {
   else assumed.push('backoff_multiplier')
 
   const retries = attempts - 1
+  // A zero interval waits nothing however large the power (0 * Infinity would be NaN).
+  const delayAt = (k: number) => (interval === 0 ? 0 : interval * multiplier ** k)
   const delays: number[] = []
   let listedTotal = 0
   for (let k = 0; k < Math.min(retries, MAX_LISTED_DELAYS); k++) {
-    const delay = Math.round(interval * multiplier ** k)
+    const delay = Math.round(delayAt(k))
     delays.push(delay)
     listedTotal += delay
   }
-  const total = retries <= MAX_LISTED_DELAYS ? listedTotal : listedTotal + geometricSum(interval * multiplier ** MAX_LISTED_DELAYS, multiplier, retries - MAX_LISTED_DELAYS)
+  const total = retries <= MAX_LISTED_DELAYS ? listedTotal : listedTotal + geometricSum(delayAt(MAX_LISTED_DELAYS), multiplier, retries - MAX_LISTED_DELAYS)
 
-  const lastDelay = Math.round(interval * multiplier ** (retries - 1))
+  const lastDelay = Math.round(delayAt(retries - 1))
   return { attempts, delays, total, summary: summarise(attempts, delays, lastDelay, total, assumed), assumed }
 }
 
 /** first + first*ratio + ... (count terms). */
 function geometricSum(first: number, ratio: number, count: number): number {
+  if (first === 0) return 0
   return ratio === 1 ? first * count : (first * (ratio ** count - 1)) / (ratio - 1)
 }
 
