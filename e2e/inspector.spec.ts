@@ -294,5 +294,19 @@ test.describe('inspector: panel', () => {
     await expect(inspector(page).locator('img, b')).toHaveCount(0)
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
   })
+
+  test('a value spanning lines is read-only, so its line breaks are never dropped', async ({ page }) => {
+    await openDesigner(page)
+    const text = 'workflow w {\n\ttrigger manual\n\tsteps {\n\t\ta {\n\t\t\tactivity "x"\n\t\t\tinput {\n\t\t\t\tmsg: "Hello\nWorld"\n\t\t\t}\n\t\t}\n\t}\n}\n'
+    await loadText(page, text)
+    await selectOnCanvas(page, 'w/a', /^Step a/)
+    const value = field(page, 'Value of input msg')
+    await expect(value).toHaveAttribute('readonly', '')
+    await expect(inspector(page)).toContainText('This value spans several lines: edit it in the text.')
+    await value.focus()
+    await page.keyboard.type('more')
+    await value.blur()
+    expect(await storeText(page)).toBe(text)
+  })
 })
 

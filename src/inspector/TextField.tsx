@@ -44,6 +44,8 @@ export interface TextFieldProps {
 export function TextField(props: TextFieldProps) {
   const { id, label, value, check, findings = [], optional = false } = props
   const { readOnly } = useEdit()
+  // A one-line input drops line breaks (HTML sanitises its value): a value spanning lines is edited in the text.
+  const multiline = value.includes('\n')
   const [draft, setDraftState] = useState<string | null>(null)
   const [refusal, setRefusal] = useState<string | undefined>(undefined)
 
@@ -90,7 +92,8 @@ export function TextField(props: TextFieldProps) {
   const hint = props.hint?.(draft ?? value)
   const findingsId = `${id}-findings`
   const hintId = `${id}-hint`
-  const describedBy = [shown.length > 0 ? findingsId : '', hint ? hintId : ''].filter(Boolean).join(' ')
+  const multilineId = `${id}-multiline`
+  const describedBy = [shown.length > 0 ? findingsId : '', hint ? hintId : '', multiline ? multilineId : ''].filter(Boolean).join(' ')
 
   return (
     <div className="cai-field" data-field={id}>
@@ -106,7 +109,7 @@ export function TextField(props: TextFieldProps) {
         value={draft ?? value}
         placeholder={props.placeholder}
         list={props.list}
-        readOnly={readOnly !== undefined}
+        readOnly={readOnly !== undefined || multiline}
         aria-invalid={invalid}
         aria-describedby={describedBy || undefined}
         onChange={(event) => setDraft(event.target.value)}
@@ -114,6 +117,11 @@ export function TextField(props: TextFieldProps) {
         onBlur={write}
       />
       <Findings id={findingsId} findings={shown} />
+      {multiline ? (
+        <p id={multilineId} className="cai-field-hint">
+          This value spans several lines: edit it in the text.
+        </p>
+      ) : null}
       {hint ? (
         <div id={hintId} className="cai-field-hint">
           {hint}
