@@ -342,20 +342,29 @@ describe('foreign blocks', () => {
     ])
   })
 
-  test('an annotation ends at its name: alone, with no block after it, it is an error like any stray character', () => {
+  test('an annotation ends at its name: alone, with no endpoint after it, it is an error', () => {
     for (const text of ['@auth("x")\n', '@x\n']) {
       const { doc, diagnostics } = parse(text)
       expect(doc.items).toMatchObject([{ kind: 'foreign', keyword: '', text: text.trim() }])
       expect(diagnostics).toMatchObject([{
         severity: 'error',
         code: 'syntax',
-        message: 'expected "workflow" or "job" at the top level, found "@"; kept as written',
+        message: `annotations like "${text.slice(0, text.search(/[(\n]/))}" are allowed only before an endpoint; kept as written`,
         start: { line: 1, column: 1 },
       }])
     }
     const annotated = parse('@doc("the endpoint") endpoint GET "/x" { }')
     expect(annotated.doc.items).toMatchObject([{ kind: 'foreign', keyword: 'endpoint' }])
     expect(annotated.diagnostics).toMatchObject([{ code: 'foreign-block', start: { line: 1, column: 22 } }])
+  })
+
+  test('annotations before a CodeAI statement other than an endpoint are an error; the statement is kept on its own', () => {
+    const { doc, diagnostics } = parse('@cache(60)\nconfig { }\n')
+    expect(doc.items).toMatchObject([{ kind: 'foreign', keyword: '', text: '@cache(60)' }, { kind: 'foreign', keyword: 'config', text: 'config { }' }])
+    expect(diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['error', 'annotations like "@cache" are allowed only before an endpoint, not before "config"; kept as written'],
+      ['info', '"config" block is not a workflow or job; kept as written'],
+    ])
   })
 
   test.each([
@@ -453,21 +462,151 @@ describe('foreign blocks', () => {
     expect(doc.items[0]).toMatchObject({ keyword: 'import', text: 'import "things"' })
   })
 
-  test('a near miss of workflow or job is a warning with a suggestion', () => {
-    const { diagnostics } = parse('workflw w { trigger manual steps { } }\njobs j { task "t" }\nWorkflow x { }')
-    expect(diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
-      ['warning', 'foreign-block-typo', '"workflw" block is not a workflow or job; did you mean "workflow"? It is kept as written'],
-      ['warning', 'foreign-block-typo', '"jobs" block is not a workflow or job; did you mean "job"? It is kept as written'],
-      ['warning', 'foreign-block-typo', '"Workflow" block is not a workflow or job; did you mean "workflow"? It is kept as written'],
+  test('a near miss of workflow or job is an error suggesting the keyword, with a fix', () => {
+    const text = 'workflw w { trigger manual steps { } }\njobs j { task "t" }\nWorkflow x { }'
+    const { diagnostics } = parse(text)
+    expect(diagnostics.map((d) => [d.severity, d.code, d.message, slice(text, d.span), d.fix?.edits[0].newText])).toEqual([
+      ['error', 'syntax-top-level', '"workflw" is not a statement CodeAI knows; did you mean "workflow"?', 'workflw', 'workflow'],
+      ['error', 'syntax-top-level', '"jobs" is not a statement CodeAI knows; did you mean "job"?', 'jobs', 'job'],
+      ['error', 'syntax-top-level', '"Workflow" is not a statement CodeAI knows; did you mean "workflow"?', 'Workflow', 'workflow'],
     ])
   })
 
-  test('stray text that is not a block is an error, still kept as written', () => {
+  test('a stray closing brace is an error, still kept as written', () => {
     const { doc, diagnostics } = parse('job j { task "t" } }\n')
     expect(doc.items).toMatchObject([{ kind: 'job' }, { kind: 'foreign', keyword: '', text: '}' }])
-    expect(diagnostics).toMatchObject([{ severity: 'error', code: 'syntax', message: 'expected "workflow" or "job" at the top level, found "}"; kept as written' }])
+    expect(diagnostics).toMatchObject([{ severity: 'error', code: 'syntax-top-level', message: `"}" closes no block here; ${EXPECTED_AT_TOP}` }])
   })
 })
+
+/** What the top-level errors say CodeAI expects. */
+const EXPECTED_AT_TOP = 'at the top level CodeAI expects "workflow", "job" or one of its own statements (config, entity, endpoint, var, NAME = ... and the like)'
+
+/** Kinds and texts of the items, and each diagnostic as [severity, code, line:column, the text it covers]. */
+function topLevel(text: string) {
+  const { doc, diagnostics } = parse(text)
+  return {
+    items: doc.items.map((item) => [item.kind, item.kind === 'foreign' || item.kind === 'broken' ? item.text : item.name]),
+    diagnostics: diagnostics.map((d) => [d.severity, d.code, `${d.start.line}:${d.start.column}`, slice(text, d.span)]),
+    messages: diagnostics.map((d) => d.message),
+  }
+}
+
+describe('the top level: only CodeAI statements are other blocks (issue 8 section 1)', () => {
+  const workflow = 'workflow w {\n\ttrigger manual\n\tsteps { a { activity "x" } }\n}\n'
+
+  test.each(['config', 'database', 'auth', 'role', 'middleware', 'event', 'on', 'integration', 'webhook', 'if', 'for', 'function', 'exec', 'endpoint', 'entity'])(
+    'CodeAI statement "%s" is kept as written, with information', (word) => {
+      const block = `${word} X {\n  a: "b"\n}`
+      expect(topLevel(`${block}\n${workflow}`)).toMatchObject({
+        items: [['foreign', block], ['workflow', 'w']],
+        diagnostics: [['info', 'foreign-block', '1:1', word]],
+      })
+    },
+  )
+
+  test('var statements and assignments are one statement each, ending with their value', () => {
+    const text = 'var x = 1\nvar y = f(\n  a,\n  b\n)\nz = {\n  c: 1\n}\nlimit = 3\n' + workflow
+    expect(topLevel(text)).toMatchObject({
+      items: [['foreign', 'var x = 1'], ['foreign', 'var y = f(\n  a,\n  b\n)'], ['foreign', 'z = {\n  c: 1\n}'], ['foreign', 'limit = 3'], ['workflow', 'w']],
+      diagnostics: [['info', 'foreign-block', '1:1', 'var'], ['info', 'foreign-block', '2:1', 'var'], ['info', 'foreign-block', '6:1', 'z'], ['info', 'foreign-block', '9:1', 'limit']],
+    })
+    expect(parse('z = 1').diagnostics[0].message).toBe('assignment "z = ..." is not a workflow or job; kept as written')
+  })
+
+  test('two CodeAI statements are never merged into one block', () => {
+    expect(topLevel('config {\n}\nentity A {\n}\nvar a = 1\nauth jwt {\n}\n').items).toEqual([
+      ['foreign', 'config {\n}'], ['foreign', 'entity A {\n}'], ['foreign', 'var a = 1'], ['foreign', 'auth jwt {\n}'],
+    ])
+  })
+
+  test('an if block continues with else on the next line', () => {
+    expect(topLevel('if a {\n}\nelse {\n}\nentity X { }').items).toEqual([['foreign', 'if a {\n}\nelse {\n}'], ['foreign', 'entity X { }']])
+  })
+
+  test('say_hi { } (a step at the top level) is an error at its first token; the workflow after it parses', () => {
+    const text = `say_hi {\n\tactivity "x"\n}\n${workflow}`
+    const result = topLevel(text)
+    expect(result).toMatchObject({
+      items: [['foreign', 'say_hi {\n\tactivity "x"\n}'], ['workflow', 'w']],
+      diagnostics: [['error', 'syntax-top-level', '1:1', 'say_hi']],
+    })
+    expect(result.messages[0]).toBe(`"say_hi" looks like a step, which belongs inside a workflow's steps block; ${EXPECTED_AT_TOP}`)
+    expect(topLevel('say_hi { }').messages[0]).toBe(`"say_hi" is not a statement CodeAI knows; ${EXPECTED_AT_TOP}`)
+  })
+
+  test('workfow greet { } and jobs nightly { } are errors suggesting the keyword', () => {
+    const text = 'workfow greet {\n\ttrigger manual\n}\njobs nightly { task "t" }\n'
+    expect(topLevel(text)).toMatchObject({
+      diagnostics: [['error', 'syntax-top-level', '1:1', 'workfow'], ['error', 'syntax-top-level', '4:1', 'jobs']],
+      messages: ['"workfow" is not a statement CodeAI knows; did you mean "workflow"?', '"jobs" is not a statement CodeAI knows; did you mean "job"?'],
+    })
+  })
+
+  test('tick job { } (a name before the keyword) is an error with a fix that swaps them', () => {
+    const text = 'tick job { task "t" }\n'
+    const { diagnostics } = parse(text)
+    expect(diagnostics[0]).toMatchObject({
+      severity: 'error',
+      code: 'syntax-top-level',
+      message: 'a name cannot come before "job": CodeAI expects "job tick {"',
+      span: { start: 0, end: 4 },
+    })
+    const fixed = applyEdits(text, diagnostics[0].fix!.edits)
+    expect(fixed).toBe('job tick { task "t" }\n')
+    expect(parse(fixed).diagnostics).toEqual([])
+  })
+
+  test('steps { workflow w { } } (a swallowed workflow) is parsed, and its own errors reported', () => {
+    for (const text of [
+      'steps {\n  workflow w {\n    trigger manual\n    steps { a { actvity "x" } }\n  }\n}\n',
+      'steps { workflow w { trigger manual steps { a { actvity "x" } } } }\n',
+    ]) {
+      const result = topLevel(text)
+      expect(result.items.map(([kind]) => kind)).toEqual(['foreign', 'broken', 'foreign'])
+      expect(result.diagnostics.map(([, code, , covered]) => [code, covered])).toEqual([
+        ['syntax-top-level', 'steps'], ['syntax', 'actvity'], ['syntax-top-level', '}'],
+      ])
+      expect(result.messages[0]).toBe(`"steps" cannot stand at the top level: it belongs inside a workflow; ${EXPECTED_AT_TOP}`)
+    }
+    const valid = topLevel('steps {\n' + workflow + '}\n')
+    expect(valid.items.map(([kind]) => kind)).toEqual(['foreign', 'workflow', 'foreign'])
+  })
+
+  test('note: "x" (no braces at all) is an error; the next line parses', () => {
+    expect(topLevel('note: "x"\nother: "y"\njob j { task "t" }\n')).toMatchObject({
+      items: [['foreign', 'note: "x"'], ['foreign', 'other: "y"'], ['job', 'j']],
+      diagnostics: [['error', 'syntax-top-level', '1:1', 'note'], ['error', 'syntax-top-level', '2:1', 'other']],
+    })
+  })
+
+  test('config { } } and config } (a stray closing brace) are errors at the brace', () => {
+    expect(topLevel('config { } }\njob j { task "t" }\n')).toMatchObject({
+      items: [['foreign', 'config { }'], ['foreign', '}'], ['job', 'j']],
+      diagnostics: [['info', 'foreign-block', '1:1', 'config'], ['error', 'syntax-top-level', '1:12', '}']],
+    })
+    expect(topLevel('config }\njob j { task "t" }\n')).toMatchObject({
+      items: [['foreign', 'config'], ['foreign', '}'], ['job', 'j']],
+      diagnostics: [['info', 'foreign-block', '1:1', 'config'], ['error', 'syntax-top-level', '1:8', '}']],
+    })
+  })
+
+  test('unknown text resumes at the next line that starts a known statement, even inside its braces', () => {
+    expect(topLevel('oops {\n  a: 1\nconfig {\n}\n').items).toEqual([['foreign', 'oops {\n  a: 1'], ['foreign', 'config {\n}']])
+  })
+
+  test('a reserved word at the top level says where it belongs', () => {
+    expect(topLevel('task "t"').messages[0]).toBe(`"task" cannot stand at the top level: it belongs inside a job; ${EXPECTED_AT_TOP}`)
+  })
+
+  test('any other character at the top level is an error naming it', () => {
+    expect(topLevel('. x\n').messages[0]).toBe(`found ".", which starts no statement; ${EXPECTED_AT_TOP}`)
+  })
+})
+
+function applyEdits(text: string, edits: readonly { span: { start: number; end: number }; newText: string }[]): string {
+  return [...edits].sort((a, b) => b.span.start - a.span.start).reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text)
+}
 
 describe('the incremental parser', () => {
   const edits = [

@@ -57,8 +57,10 @@ export type ForeignProblem =
   | { kind: 'unclosed-block' }
   /** A string or block comment in it never closes (at `at`, the `"` or slash-star). */
   | { kind: 'unclosed-string' | 'unclosed-comment'; at: number }
-  /** Annotations before a `workflow` or `job`: the chunk is the annotations alone. */
-  | { kind: 'annotations'; before: 'workflow' | 'job' }
+  /** Annotations before anything but an `endpoint` (`before`: the word after them, or empty): the chunk is the annotations alone. */
+  | { kind: 'annotations'; before: string }
+  /** Text that starts no statement CodeAI knows (`say_hi { }`, `tick job`, `note: "x"`, a stray `}`). */
+  | { kind: 'unknown-statement' }
   /** A `*` `/` that closes no comment (at `at`), usually the rest of a nested comment. */
   | { kind: 'stray-comment-close'; at: number }
   /** The file's first character is U+FEFF: the chunk is that character alone. */
@@ -86,6 +88,34 @@ const STAR = 42
 const OPEN = 123
 const CLOSE = 125
 const BYTE_ORDER_MARK = 0xfeff
+const AT = 64
+const LPAREN = 40
+const RPAREN = 41
+const LBRACKET = 91
+const RBRACKET = 93
+
+/**
+ * The statements of CodeAI's program grammar other than `workflow` and `job`
+ * (spec section 2), by their first word; also `NAME = ...` (isAssignment)
+ * and `@annotation`s before an `endpoint`.
+ */
+export const CODEAI_STATEMENTS: ReadonlySet<string> = new Set([
+  'config', 'database', 'auth', 'role', 'middleware', 'event', 'on', 'integration', 'webhook',
+  'var', 'if', 'for', 'function', 'exec', 'endpoint', 'entity',
+])
+
+/** How a statement's end is found: see Scanner.statement. */
+type StatementMode = 'block' | 'value' | 'unknown'
+
+/** Last characters after which a `var` or assignment value goes on to the next line. */
+const CONTINUES_VALUE: ReadonlySet<number> = new Set([...'=,([{+-*/&|.:?!<>'].map((c) => c.charCodeAt(0)))
+
+/** `NAME = ...` (not `==`): from the end of the name at `at`. */
+export function isAssignment(text: string, at: number): boolean {
+  let i = at
+  while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB) i++
+  return text.charCodeAt(i) === 61 && text.charCodeAt(i + 1) !== 61
+}
 
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
@@ -274,11 +304,18 @@ class Scanner {
     const start = this.i
     let keyword = ''
     let keywordStart = start
+    const first = text.charCodeAt(start)
+    if (first === CLOSE) {
+      // A `}` with no block open: the stray brace alone, so that what follows it stays live.
+      this.i = start + 1
+      return { kind: 'foreign', keyword: '', keywordStart, start, end: this.i, cut: false, problem: { kind: 'unknown-statement' } }
+    }
     if (/[A-Za-z_]/.test(text[start])) {
       keyword = text.slice(start, this.wordEnd(start))
-    } else if (text[start] === '@') {
+    } else if (first === AT) {
       const annotations = readAnnotations(text, start)
-      if (annotations.keyword === 'workflow' || annotations.keyword === 'job') {
+      if (annotations.end > start && annotations.keyword !== 'endpoint') {
+        // CodeAI takes annotations only before an endpoint: the annotations alone are the chunk, the statement after them parses as usual.
         this.i = annotations.end
         const problem = { kind: 'annotations', before: annotations.keyword } as const
         return { kind: 'foreign', keyword: '', keywordStart, start, end: this.i, cut: false, problem }
@@ -286,21 +323,20 @@ class Scanner {
       keyword = annotations.keyword
       keywordStart = annotations.keywordStart
     }
-    const declaration = text[start] !== '@' && (keyword === 'workflow' || keyword === 'job')
+    if (first !== AT && (keyword === 'workflow' || keyword === 'job')) return this.declaration(start, keyword)
+    const mode: StatementMode = first === AT && keyword === 'endpoint' ? 'block'
+      : CODEAI_STATEMENTS.has(keyword) ? (keyword === 'var' ? 'value' : 'block')
+      : keyword && isAssignment(text, start + keyword.length) ? 'value'
+      : 'unknown'
+    return this.statement(start, keyword, keywordStart, mode, afterNestedComment)
+  }
+
+  /** A `workflow` / `job` declaration: it ends at the `}` closing its first `{`, or is cut short by a line starting with either keyword. */
+  private declaration(start: number, keyword: string): Chunk {
+    const { text } = this
     let depth = 0
     let lastEnd = start
     let lineStart = false
-    // In recovery mode, after a string or comment that never closes, braces mean nothing.
-    let lost: ForeignProblem | undefined
-    // Where a `*` `/` outside comments is (the first), and where a declaration header line inside the block starts.
-    let strayClose = -1
-    let headerCut = -1
-    const foreign = (end: number, problem: ForeignProblem | undefined): Chunk => {
-      this.i = end
-      const stray = strayClose >= 0 && strayClose < end && (strayClose === start || afterNestedComment)
-      const found = stray ? { kind: 'stray-comment-close' as const, at: strayClose } : problem
-      return { kind: 'foreign', keyword, keywordStart, start, end, cut: false, ...(found && { problem: found }) }
-    }
     while (this.i < text.length) {
       const c = text.charCodeAt(this.i)
       if (c === NEWLINE) {
@@ -317,62 +353,177 @@ class Scanner {
       if (c === SLASH && text.charCodeAt(this.i + 1) === SLASH) {
         this.skipLineComment()
       } else if (c === SLASH && text.charCodeAt(this.i + 1) === STAR) {
+        if (!this.skipBlockComment()) lastEnd = this.i
+      } else if (c === QUOTE) {
+        this.skipString()
+        lastEnd = this.i
+      } else if (isWordChar(c)) {
+        const end = this.wordEnd(this.i)
+        if (atLineStart && isDeclarationKeyword(text, this.i, end)) {
+          this.i = lastEnd
+          return { kind: 'declaration', keyword, keywordStart: start, start, end: lastEnd, cut: true }
+        }
+        this.i = end
+        lastEnd = end
+      } else {
+        this.i++
+        lastEnd = this.i
+        if (c === OPEN) depth++
+        else if (c === CLOSE && --depth <= 0) break
+      }
+    }
+    this.i = lastEnd
+    return { kind: 'declaration', keyword, keywordStart: start, start, end: lastEnd, cut: false }
+  }
+
+  /**
+   * Any other top-level statement. A CodeAI block (`block`) ends where its
+   * braces balance at the end of a line; a `var` or assignment (`value`)
+   * at the end of its value; both end before a line that starts another
+   * statement at depth 0. Text CodeAI does not accept (`unknown`) ends at
+   * the first line that starts a statement, at any depth, or at a
+   * `workflow` / `job` header inside it, so that the rest of the file stays live.
+   */
+  private statement(start: number, keyword: string, keywordStart: number, mode: StatementMode, afterNestedComment: boolean): Chunk {
+    const { text } = this
+    // Annotations before an endpoint are read already: scanning starts at its keyword.
+    this.i = keywordStart
+    let depth = 0
+    let lastEnd = start
+    let lastChar = -1
+    let lineStart = false
+    let tokens = 0
+    // In recovery mode, after a string or comment that never closes, braces mean nothing.
+    let lost: ForeignProblem | undefined
+    // Where a `*` `/` outside comments is (the first), and where the first statement line inside an unclosed block starts.
+    let strayClose = -1
+    let headerCut = -1
+    const unknown = mode === 'unknown'
+    const end = (at: number, problem: ForeignProblem | undefined): Chunk => {
+      this.i = at
+      const stray = strayClose >= 0 && strayClose < at && (strayClose === start || afterNestedComment)
+      const found = stray ? { kind: 'stray-comment-close' as const, at: strayClose } : (problem ?? (unknown ? { kind: 'unknown-statement' as const } : undefined))
+      return { kind: 'foreign', keyword, keywordStart, start, end: at, cut: false, ...(found && { problem: found }) }
+    }
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i)
+      if (c === NEWLINE) {
+        lineStart = true
+        this.i++
+        continue
+      }
+      if (isBlank(c)) {
+        this.i++
+        continue
+      }
+      const atLineStart = lineStart
+      lineStart = false
+      if (c === SLASH && text.charCodeAt(this.i + 1) === SLASH) {
+        this.skipLineComment()
+        continue
+      }
+      if (c === SLASH && text.charCodeAt(this.i + 1) === STAR) {
         const at = this.i
         if (!this.skipBlockComment()) {
           lastEnd = this.i
           lost ??= { kind: 'unclosed-comment', at }
         }
-      } else if (c === QUOTE) {
+        continue
+      }
+      // After a string or comment that never closes, only a declaration line ends the statement (recovery mode stops there).
+      if (atLineStart && tokens > 0 && (lost ? isDeclarationKeyword(text, this.i, this.wordEnd(this.i)) : this.startsStatement(c, depth, mode, lastChar))) {
+        return end(lastEnd, lost)
+      }
+      if (atLineStart && depth > 0 && headerCut < 0 && !unknown && this.startsTopLevelLine(c)) headerCut = lastEnd
+      tokens++
+      if (c === QUOTE) {
         const at = this.i
         if (!this.skipString()) lost ??= { kind: 'unclosed-string', at }
         lastEnd = this.i
+        lastChar = QUOTE
       } else if (isWordChar(c)) {
-        const end = this.wordEnd(this.i)
-        if (atLineStart && isDeclarationKeyword(text, this.i, end)) {
-          if (declaration) {
-            this.i = lastEnd
-            return { kind: 'declaration', keyword, keywordStart, start, end: lastEnd, cut: true }
-          }
-          if (depth <= 0 || lost) return foreign(lastEnd, lost ?? (depth > 0 ? { kind: 'unclosed-block' } : undefined))
-          if (headerCut < 0 && isDeclarationHeader(text, this.i)) headerCut = lastEnd
-        }
-        this.i = end
-        lastEnd = end
+        const wordEnd = this.wordEnd(this.i)
+        // `tick job {`, `steps { workflow w {`: the declaration is not swallowed.
+        if (unknown && !lost && isDeclarationKeyword(text, this.i, wordEnd) && (tokens === 2 || isDeclarationHeader(text, this.i))) return end(lastEnd, undefined)
+        this.i = wordEnd
+        lastEnd = wordEnd
+        lastChar = text.charCodeAt(wordEnd - 1)
       } else {
         if (c === STAR && text.charCodeAt(this.i + 1) === SLASH && strayClose < 0) strayClose = this.i
+        if (c === CLOSE && depth <= 0 && !lost && tokens > 1) return end(lastEnd, undefined)
         this.i++
         lastEnd = this.i
-        if (c === OPEN) depth++
-        else if (c === CLOSE && --depth <= 0 && (declaration || this.endsForeignBlock())) break
+        lastChar = c
+        if (c === OPEN || (mode === 'value' && (c === LPAREN || c === LBRACKET))) depth++
+        else if (c === CLOSE || (mode === 'value' && (c === RPAREN || c === RBRACKET))) {
+          if (--depth <= 0 && c === CLOSE && mode !== 'value' && this.endsForeignBlock(keyword)) break
+        }
       }
     }
-    if (declaration) {
-      this.i = lastEnd
-      return { kind: 'declaration', keyword, keywordStart, start, end: lastEnd, cut: false }
-    }
-    if (depth <= 0) return foreign(lastEnd, lost)
-    // The block never closes: rather than swallow the declarations after it, it ends before the first of them.
-    return headerCut >= 0 ? foreign(headerCut, { kind: 'unclosed-block' }) : foreign(lastEnd, lost ?? { kind: 'unclosed-block' })
+    if (depth <= 0) return end(lastEnd, lost)
+    if (unknown) return end(lastEnd, lost)
+    // The block never closes: rather than swallow the statements after it, it ends before the first of them.
+    return headerCut >= 0 ? end(headerCut, { kind: 'unclosed-block' }) : end(lastEnd, lost ?? { kind: 'unclosed-block' })
   }
 
   /**
-   * After a `}` that brings a foreign block back to depth 0: whether the
-   * block ends there, because the rest of the line is whitespace and
-   * comments, or its next word is `workflow` or `job`.
+   * At the first character `c` of a line inside a statement: whether a new
+   * statement starts there, ending this one. At depth 0: a `workflow`,
+   * `job`, CodeAI statement, annotation or assignment (and, after a complete
+   * value or in unknown text, any word or a stray `}`); deeper, only in
+   * unknown text, a `workflow` / `job` or statement word (not `if`, which
+   * steps use too).
    */
-  private endsForeignBlock(): boolean {
+  private startsStatement(c: number, depth: number, mode: StatementMode, lastChar: number): boolean {
+    const { text } = this
+    const valueDone = mode === 'value' && !CONTINUES_VALUE.has(lastChar)
+    if (depth > 0) {
+      if (mode !== 'unknown' || !isWordChar(c)) return false
+      const word = text.slice(this.i, this.wordEnd(this.i))
+      return word === 'workflow' || word === 'job' || (word !== 'if' && CODEAI_STATEMENTS.has(word))
+    }
+    if (c === AT) return true
+    if (c === CLOSE) return mode === 'unknown' || valueDone
+    if (!/[A-Za-z_]/.test(text[this.i])) return mode === 'unknown' || valueDone
+    if (mode === 'unknown' || valueDone) return true
+    const wordEnd = this.wordEnd(this.i)
+    const word = text.slice(this.i, wordEnd)
+    return word === 'workflow' || word === 'job' || CODEAI_STATEMENTS.has(word) || isAssignment(text, wordEnd)
+  }
+
+  /** A line inside a block that never closes, where the block should end instead: a declaration header, or a CodeAI statement at column 0. */
+  private startsTopLevelLine(c: number): boolean {
+    if (isDeclarationHeader(this.text, this.i)) return true
+    if (this.text.charCodeAt(this.i - 1) !== NEWLINE || !isWordChar(c)) return false
+    return CODEAI_STATEMENTS.has(this.text.slice(this.i, this.wordEnd(this.i)))
+  }
+
+  /**
+   * After a `}` that brings a block back to depth 0: whether the block ends
+   * there, because the rest of the line is whitespace and comments (and,
+   * after an `if`, no `else` follows), or its next word is `workflow` or `job`.
+   */
+  private endsForeignBlock(keyword: string): boolean {
     const { text } = this
     let at = this.i
     for (;;) {
       while (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB || text.charCodeAt(at) === CR) at++
-      if (at >= text.length || text.charCodeAt(at) === NEWLINE) return true
+      if (at >= text.length || text.charCodeAt(at) === NEWLINE) return keyword !== 'if' || !this.elseFollows(at)
       if (text.charCodeAt(at) !== SLASH) return isDeclarationKeyword(text, at, this.wordEnd(at))
-      if (text.charCodeAt(at + 1) === SLASH) return true
+      if (text.charCodeAt(at + 1) === SLASH) return keyword !== 'if' || !this.elseFollows(at)
       if (text.charCodeAt(at + 1) !== STAR) return false
       const close = text.indexOf('*/', at + 2)
       if (close < 0) return true
       at = close + 2
     }
+  }
+
+  /** Whether the next word after `at`, past whitespace and comments, is `else` (an `if` block continues on the next line). */
+  private elseFollows(at: number): boolean {
+    TRIVIA.lastIndex = at
+    TRIVIA.test(this.text)
+    const next = TRIVIA.lastIndex
+    return this.text.startsWith('else', next) && !isWordChar(this.text.charCodeAt(next + 4))
   }
 
   private skipLineComment(): void {

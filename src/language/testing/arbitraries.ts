@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { tokenize } from '../lexer'
+import { CODEAI_STATEMENTS } from '../split'
 import {
   RESERVED_WORDS,
   type BlockTrivia,
@@ -218,10 +219,8 @@ const foreignBody: fc.Arbitrary<string> = fc.letrec<{ body: string }>((tie) => (
     .map((lines) => (lines.length === 0 ? ' ' : `\n${lines.map((l) => `  ${l}\n`).join('')}`)),
 })).body
 
-/** Any word but the two that start declarations: other reserved words at the top level are foreign blocks too. */
-const foreignKeyword = fc
-  .oneof(fc.constantFrom('config', 'entity', 'endpoint', 'integration', ...RESERVED_WORDS), identifier)
-  .filter((k) => k !== 'workflow' && k !== 'job')
+/** The first words of CodeAI's block statements (spec section 2): only these are other blocks kept as written. */
+const foreignKeyword = fc.constantFrom(...[...CODEAI_STATEMENTS].filter((word) => word !== 'var'))
 
 export const foreign: fc.Arbitrary<Foreign> = fc
   .tuple(trivia, foreignKeyword, fc.constantFrom('', ' Order', ' GET /orders/{id}'), foreignBody)
