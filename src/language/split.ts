@@ -8,21 +8,31 @@
  *   appear inside a declaration, so one that starts a line (only whitespace
  *   before it) while the declaration is still open cuts it short there: the
  *   declaration is unclosed and the next one starts.
- * - Any other chunk is foreign (`config { }`, `endpoint GET /x/{id} { }`...):
- *   it ends at a `}` that brings the depth back to 0 when nothing but
- *   whitespace or comments follows on that line (so `/x/{id}` does not end
- *   it) or when the next word on that line is `workflow` or `job`
- *   (`config { } job k { }`), or before a line starting with `workflow` /
- *   `job` at depth 0, or at the end of the file.
+ * - A chunk starting with one of CodeAI's own statements (CODEAI_STATEMENTS:
+ *   `config { }`, `endpoint GET /x/{id} { }`...) is foreign: it ends at a
+ *   `}` that brings the depth back to 0 when nothing but whitespace or
+ *   comments follows on that line (so `/x/{id}` does not end it; after an
+ *   `if`, an `else` on the next line continues it) or when the next word on
+ *   that line is `workflow` or `job` (`config { } job k { }`), before a `}`
+ *   that closes nothing, or before a line starting another statement at
+ *   depth 0; a `var` or assignment (`NAME = ...`) ends with its value, at
+ *   the end of a line at depth 0. One chunk per statement: never several.
+ * - Anything else at the top level (`say_hi { }`, `workfow w { }`, `tick
+ *   job { }`, `note: "x"`, a stray `}`) is a foreign chunk marked
+ *   `unknown-statement`: it ends at the next line that starts a statement
+ *   (at depth 0 any word; at any depth `workflow`, `job` or a CodeAI
+ *   statement), or before a `workflow` / `job` header inside it, so that a
+ *   swallowed declaration is parsed on its own.
  * - A foreign block whose `{` never closes would swallow the rest of the
  *   file: it ends instead before its first line that looks like a
- *   declaration header (`job NAME {`, see DECLARATION_HEADER), and is
- *   marked unclosed. A balanced block keeps such lines (`integration { job
- *   x { } }` stays one foreign block). Knowing that takes a scan to the end
- *   of the file, so each unclosed block costs one pass over the rest.
- * - Annotations (`@auth("admin")`) belong to the block after them, except
- *   before `workflow` / `job`, which take none: there they are a foreign
- *   chunk of their own, marked as such, and the declaration parses as usual.
+ *   declaration header (`job NAME {`, see DECLARATION_HEADER) or starts a
+ *   CodeAI statement at column 0, and is marked unclosed. A balanced block
+ *   keeps such lines (`integration { job x { } }` stays one foreign block).
+ *   Knowing that takes a scan to the end of the file, so each unclosed
+ *   block costs one pass over the rest.
+ * - Annotations (`@auth("admin")`) belong to the `endpoint` after them;
+ *   before anything else (`workflow`, `job`, `config`...) they are a
+ *   foreign chunk of their own, marked as such, and what follows parses as usual.
  * - A foreign chunk with a `*` `/` that closes no comment, at its start or
  *   right after a block comment holding a slash-star (block comments do not
  *   nest), and a byte-order mark at the start of the file, are marked too.
