@@ -109,12 +109,8 @@ describe('parseCron rejects what robfig (or the spec) rejects, saying what is ri
     ['* * 15W * *', '"15W" is not a number'],
     ['* * * * 5#2', '"5#2" is not a number'],
     ['-5 * * * *', 'minute must be 0-59 ("-5" is missing a number)'],
-    ['+5 * * * *', '"+5" is not a number'],
     ['1-2-3 * * * *', 'minute "1-2-3" has more than one "-"'],
     ['*/5/2 * * * *', 'minute "*/5/2" has more than one "/"'],
-    ['1,,2 * * * *', 'minute "1,,2" has an empty list item'],
-    ['1, * * * *', 'an empty list item'],
-    ['*-5 * * * *', 'mixes "*" into a range'],
     ['TZ=Foo/Bar 0 6 * * *', 'unknown time zone "Foo/Bar" (use an IANA name such as "Europe/Berlin", "America/New_York" or "UTC")'],
     ['TZ=europe/berlin 0 6 * * *', 'unknown time zone "europe/berlin"'],
     ['TZ=+01:00 0 6 * * *', 'unknown time zone "+01:00"'],
@@ -217,6 +213,89 @@ describe('nextRuns follows robfig SpecSchedule.Next', () => {
     expect(nextRuns('* * * * 7', friday, 3)).toEqual([])
     expect(nextRuns('* * * * *', friday, 0)).toEqual([])
     expect(nextRuns('* * * * *', new Date(NaN), 3)).toEqual([])
+  })
+})
+
+describe("robfig's reading, rule by rule (spec section 4, item 3)", () => {
+  it('empty list items are dropped: 1,,2 is 1,2', () => {
+    const s = schedule('1,,2 * * * *')
+    expect(sorted(s.minutes)).toEqual([1, 2])
+    expect(s.normalized[0]).toBe('1,2')
+    expect(s.warnings).toEqual([])
+    expect(describeCron('1,,2 6 * * *')).toBe(describeCron('1,2 6 * * *'))
+    expect(describeCron(',5, 6 * * *')).toBe(describeCron('5 6 * * *'))
+  })
+
+  it('a field of only commas is valid, never fires, and is warned about', () => {
+    const s = schedule(', 6 * * *')
+    expect(s.minutes.size).toBe(0)
+    expect(s.warnings).toEqual([{ code: 'cron-never-fires', message: 'minute "," holds no value, so the schedule never fires' }])
+    expect(nextRuns(s, new Date(Date.UTC(2025, 0, 1)), 3)).toEqual([])
+    expect(nextRuns(schedule('0 6 ,, * *'), new Date(Date.UTC(2025, 0, 1)), 3)).toEqual([])
+    expect(describeCron('0 6 * ,,, *')).toBe('Never: the month field ",,," holds no value')
+    // A comma-only day of month with a day of week that is no star: a day matches either field, so it still fires.
+    expect(nextRuns(schedule('0 6 , * 1'), new Date(Date.UTC(2025, 0, 1)), 1)).toHaveLength(1)
+  })
+
+  it('numbers take a sign as strconv.Atoi does: +5 is 5, a negative step is an error', () => {
+    expect(sorted(schedule('+5 * * * *').minutes)).toEqual([5])
+    expect(sorted(schedule('1-+3 * * * *').minutes)).toEqual([1, 2, 3])
+    expect(sorted(schedule('*/+30 * * * *').minutes)).toEqual([0, 30])
+    expect(schedule('+5 * * * *').normalized[0]).toBe('5')
+    expect(describeCron('+5 6 * * *')).toBe(describeCron('5 6 * * *'))
+    expect(error('*/-5 * * * *').error).toBe('minute step "-5" in "*/-5" must be a whole number of 1 or more')
+    expect(error('++5 * * * *').error).toContain('"++5" is not a number')
+    expect(error('*/+ * * * *').error).toContain('must be a whole number')
+  })
+
+  it('* or ? followed by -... is *, with a warning that the rest is ignored', () => {
+    const s = schedule('*-5 * * * *')
+    expect(sorted(s.minutes)).toEqual(range(0, 59))
+    expect(s.normalized[0]).toBe('*')
+    expect(s.warnings).toEqual([{ code: 'cron-ignored-text', message: 'minute "*-5": robfig ignores "-5" after "*", so it reads "*"' }])
+    expect(schedule('0 0 ?-x/2 * *').normalized[2]).toBe('*/2')
+    expect(describeCron('0 6 *-3 * *')).toBe(describeCron('0 6 * * *'))
+    expect(error('5-* * * * *').error).toBe('minute "5-*" mixes "*" into a range; write "*" alone or a range N-M')
+  })
+
+  it('a step or number beyond Go int64 is an error; up to it, valid', () => {
+    expect(error('*/99999999999999999999 * * * *').error).toBe('minute step "99999999999999999999" in "*/99999999999999999999" is too large: a number above 9223372036854775807 is an error')
+    expect(error('99999999999999999999 * * * *').error).toBe('minute must be 0-59 (99999999999999999999 is too large: a number above 9223372036854775807 is an error)')
+    expect(sorted(schedule('*/9223372036854775807 * * * *').minutes)).toEqual([0])
+    expect(error('*/9223372036854775808 * * * *').error).toContain('too large')
+  })
+
+  it('fields are split on Go white space: U+0085 and U+00A0 separate, U+FEFF does not', () => {
+    expect(schedule('0\u00856\u00a0*\u3000*\v*').normalized).toEqual(['0', '6', '*', '*', '*'])
+    expect(parseCron('\u00a00 6 * * *\u0085').ok).toBe(true)
+    expect(error('0 6 * *\ufeff*').error).toBe('it has 4 fields; a schedule has exactly five (minute hour day-of-month month day-of-week)')
+    expect(error('\ufeff0 6 * * *').error).toContain('"\ufeff0" is not a number')
+  })
+
+  it('names are lowered rune by rune as Go does: FRİ is fri', () => {
+    expect(sorted(schedule('0 6 * * FRİ').daysOfWeek)).toEqual([5])
+    expect(sorted(schedule('0 6 * * MON-FRİ').daysOfWeek)).toEqual([1, 2, 3, 4, 5])
+    expect(describeCron('0 6 * * FRİ')).toBe('At 06:00 AM, only on Friday')
+    // The Kelvin sign lowers to k, which no name holds; a dotless ı is no i.
+    expect(error('0 6 * * frı').error).toContain('"frı" is not a number or name')
+  })
+
+  it('TZ= zones are checked against the pinned IANA database, in exact case', () => {
+    for (const zone of ['Europe/Paris', 'US/Pacific', 'Etc/GMT+5', 'EST5EDT', 'Factory', 'GB-Eire', 'UTC', 'Local', '']) {
+      expect(parseCron(`TZ=${zone} 0 6 * * *`).ok, zone).toBe(true)
+      expect(parseCron(`CRON_TZ=${zone} 0 6 * * *`).ok, zone).toBe(true)
+    }
+    for (const zone of ['europe/paris', 'Europe/Pariss', 'posix/Europe/Paris', 'UTC+1', 'Etc/Unknown', 'utc', 'local', '../etc/passwd']) {
+      expect(error(`TZ=${zone} 0 6 * * *`).error, zone).toBe(`unknown time zone "${zone}" (use an IANA name such as "Europe/Berlin", "America/New_York" or "UTC")`)
+    }
+    // The zone runs to the first ASCII space: a tab does not end it.
+    expect(error('TZ=UTC\t0 6 * * *').error).toContain('unknown time zone "UTC\t0"')
+    expect(error('TZ=UTC').error).toContain('must be followed by a space')
+  })
+
+  it('UTC, Local and the empty zone run in UTC', () => {
+    const from = new Date(Date.UTC(2025, 0, 1))
+    for (const zone of ['UTC', 'Local', '']) expect(iso(nextRuns(`TZ=${zone} 0 6 * * *`, from, 1))).toEqual(['2025-01-01T06:00Z'])
   })
 })
 

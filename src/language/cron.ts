@@ -2,19 +2,23 @@
  * Cron schedules as CodeAI reads them: robfig/cron v3's standard parser,
  * limited by the spec to the five fields minute, hour, day of month, month,
  * day of week (no seconds field, no `@` descriptors), with an optional
- * `TZ=Zone ` or `CRON_TZ=Zone ` prefix.
+ * `TZ=Zone ` or `CRON_TZ=Zone ` prefix. This follows robfig's code rule by
+ * rule (spec section 4, item 3), not a tidier grammar:
+ * - fields are split on Go's unicode.IsSpace (U+0085 and U+00A0 separate,
+ *   U+FEFF does not: not JavaScript's `\s`);
+ * - empty list items are dropped (`1,,2` is `1,2`); a field of only commas
+ *   matches nothing, so the schedule never fires (valid, with a warning);
+ * - `*` or `?` followed by `-...` is `*` (valid, with a warning);
+ * - numbers are read by Go's strconv.Atoi (a sign, `+5` is 5; beyond int64
+ *   an error); names are lowered rune by rune as Go's strings.ToLower does.
  *
- * Where robfig is laxer than the spec's list (it drops empty list items as in
- * `1,,2`, ignores what follows `*-`, and takes a `+` sign on numbers), this
- * follows the spec and reports an error.
- *
- * A time zone is accepted when robfig's `time.LoadLocation` would load it:
- * an IANA name the runtime's zone database knows (checked with Intl), spelled
- * with the database's capitals (Go on Linux is case-sensitive), or `UTC`,
- * `Local` or the empty name (Go reads the last two as the server's local zone
- * and UTC).
+ * A time zone is accepted when Go's `time.LoadLocation` would load it: `UTC`,
+ * `Local` or the empty name, or a zone or link name of the IANA time zone
+ * database in exact case, checked against the pinned list in tzdata/names.ts
+ * (not the browser's Intl data, which differs from Go's in both directions).
  */
 import cronstrue from 'cronstrue'
+import { TZDATA_NAMES } from './tzdata/names'
 
 export interface CronSchedule {
   minutes: ReadonlySet<number>
@@ -35,6 +39,15 @@ export interface CronSchedule {
   timezone?: string
   /** The five fields as written, without the prefix. */
   fields: readonly string[]
+  /** The five fields as robfig reads them: empty items dropped, `*-5` as `*`, numbers in decimal, names as numbers. */
+  normalized: readonly string[]
+  /** What robfig accepts but almost certainly is a mistake (a field that matches nothing, an ignored `-...`). */
+  warnings: readonly CronWarning[]
+}
+
+export interface CronWarning {
+  code: 'cron-never-fires' | 'cron-ignored-text'
+  message: string
 }
 
 export type CronResult =
@@ -81,6 +94,49 @@ export const CRON_DESCRIPTORS: Readonly<Record<string, string>> = {
 const FIELD_ORDER = 'minute hour day-of-month month day-of-week'
 
 // ---------------------------------------------------------------------------
+// Go's reading of text
+
+/** Go's unicode.IsSpace: JavaScript's `\s` without U+FEFF, with U+0085. */
+const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/
+
+/** Go's strings.Fields. */
+function goFields(text: string): string[] {
+  return text.split(GO_SPACE).filter((field) => field !== '')
+}
+
+/** Go's strings.TrimSpace. */
+function trimGoSpaceEnds(text: string): string {
+  return text.replace(LEADING_GO_SPACE, '').replace(TRAILING_GO_SPACE, '')
+}
+
+const LEADING_GO_SPACE = new RegExp(`^${GO_SPACE.source}`)
+const TRAILING_GO_SPACE = new RegExp(`${GO_SPACE.source}$`)
+
+/** Go's strings.ToLower: each rune by its simple lower-case mapping (`İ` is `i`, never `i̇`). */
+function goToLower(text: string): string {
+  let lowered = ''
+  for (const rune of text) {
+    if (rune === '\u0130') lowered += 'i'
+    else {
+      const lower = rune.toLowerCase()
+      lowered += [...lower].length === 1 ? lower : rune
+    }
+  }
+  return lowered
+}
+
+const INT64_MAX = 9223372036854775807n
+const INT64_MIN = -9223372036854775808n
+
+/** Go's strconv.Atoi on a 64-bit machine: an optional sign, then decimal digits; undefined when it fails. */
+function goAtoi(text: string): { value: number; big: bigint } | undefined {
+  if (!/^[+-]?[0-9]+$/.test(text)) return undefined
+  const big = BigInt(text)
+  if (big > INT64_MAX || big < INT64_MIN) return undefined
+  return { value: Number(big), big }
+}
+
+// ---------------------------------------------------------------------------
 // Parsing
 
 type Attempt = { ok: true; schedule: CronSchedule } | { ok: false; error: string; repaired?: string }
@@ -103,6 +159,7 @@ function parseOnce(expr: string): Attempt {
   let prefix = ''
   let timezone: string | undefined
   if (spec.startsWith('TZ=') || spec.startsWith('CRON_TZ=')) {
+    // robfig takes the zone up to the first ASCII space (a tab does not end it), and crashes when there is none.
     const space = spec.indexOf(' ')
     if (space < 0) return { ok: false, error: 'a time zone prefix must be followed by a space and the five fields, e.g. "TZ=Europe/Berlin 0 6 * * *"' }
     timezone = spec.slice(spec.indexOf('=') + 1, space)
@@ -110,18 +167,19 @@ function parseOnce(expr: string): Attempt {
       return { ok: false, error: `unknown time zone "${timezone}" (use an IANA name such as "Europe/Berlin", "America/New_York" or "UTC")` }
     }
     prefix = spec.slice(0, space + 1)
-    spec = spec.slice(space).trim()
+    spec = trimGoSpaceEnds(spec.slice(space))
   }
-  if (spec.trim() === '') {
+  const fields = goFields(spec)
+  if (fields.length === 0) {
     return { ok: false, error: `it is empty; write five fields (${FIELD_ORDER}), e.g. "0 6 * * *"` }
   }
-  if (spec.trim().startsWith('@')) return descriptorError(spec.trim(), prefix)
-
-  const fields = spec.split(/\s+/).filter((field) => field !== '')
+  if (fields[0].startsWith('@')) return descriptorError(trimGoSpaceEnds(spec), prefix)
   if (fields.length !== 5) return fieldCountError(fields, prefix)
 
   const sets: Set<number>[] = []
   const stars: boolean[] = []
+  const normalized: string[] = []
+  const warnings: CronWarning[] = []
   for (let index = 0; index < 5; index++) {
     const parsed = parseField(fields[index], FIELDS[index])
     if (typeof parsed === 'string') {
@@ -131,6 +189,8 @@ function parseOnce(expr: string): Attempt {
     }
     sets.push(parsed.values)
     stars.push(parsed.star)
+    normalized.push(parsed.normalized)
+    warnings.push(...parsed.warnings)
   }
   return {
     ok: true,
@@ -144,12 +204,14 @@ function parseOnce(expr: string): Attempt {
       dowStar: stars[4],
       timezone,
       fields,
+      normalized,
+      warnings,
     },
   }
 }
 
 function descriptorError(spec: string, prefix: string): Attempt {
-  const word = spec.split(/\s+/)[0]
+  const word = goFields(spec)[0]
   const expansion = CRON_DESCRIPTORS[spec]
   if (expansion !== undefined) {
     return {
@@ -181,55 +243,88 @@ function fieldCountError(fields: string[], prefix: string): Attempt {
   return { ok: false, error: counted }
 }
 
-/** A field's values and star bit, or an error message. */
-function parseField(field: string, spec: FieldSpec): { values: Set<number>; star: boolean } | string {
+interface ParsedField {
+  values: Set<number>
+  star: boolean
+  normalized: string
+  warnings: CronWarning[]
+}
+
+/** A field's values, star bit and robfig's reading of it, or an error message. Empty list items are dropped, as robfig's strings.FieldsFunc does. */
+function parseField(field: string, spec: FieldSpec): ParsedField | string {
   const values = new Set<number>()
   let star = false
+  const items: string[] = []
+  const warnings: CronWarning[] = []
   for (const item of field.split(',')) {
-    if (item === '') return `${spec.label} "${field}" has an empty list item; separate values with single commas, e.g. "1,15"`
+    if (item === '') continue
     const parsed = parseItem(item, spec)
     if (typeof parsed === 'string') return parsed
     for (let value = parsed.start; value <= parsed.end; value += parsed.step) values.add(value)
     star ||= parsed.star
+    items.push(parsed.normalized)
+    if (parsed.ignored !== undefined) {
+      const message = `${spec.label} "${item}": robfig ignores "${parsed.ignored}" after "${item[0]}", so it reads "${parsed.normalized}"`
+      warnings.push({ code: 'cron-ignored-text', message })
+    }
   }
-  return { values, star }
+  if (items.length === 0) warnings.push({ code: 'cron-never-fires', message: `${spec.label} "${field}" holds no value, so the schedule never fires` })
+  // A field that matches nothing is written for the describer as an impossible but readable value; nextRuns sees the empty set.
+  return { values, star, normalized: items.join(','), warnings }
 }
 
-function parseItem(item: string, spec: FieldSpec): { start: number; end: number; step: number; star: boolean } | string {
+interface ParsedItem {
+  start: number
+  end: number
+  step: number
+  star: boolean
+  /** robfig's reading in plain numbers: `*`, `*\/5`, `3`, `1-5`, `3/10`, `1-5/2`. */
+  normalized: string
+  /** The text after `*-` or `?-` that robfig ignores. */
+  ignored?: string
+}
+
+/** One list item, as robfig's getRange reads it. */
+function parseItem(item: string, spec: FieldSpec): ParsedItem | string {
   const mustBe = (why: string) => `${spec.label} must be ${spec.allowed} (${why})`
   const slashParts = item.split('/')
-  if (slashParts.length > 2) return `${spec.label} "${item}" has more than one "/"; write RANGE/STEP, e.g. "*/15"`
   const [range, stepText] = slashParts
   const rangeParts = range.split('-')
   let start: number
   let end: number
   let star = false
-  if (range === '*' || range === '?') {
+  let ignored: string | undefined
+  if (rangeParts[0] === '*' || rangeParts[0] === '?') {
     start = spec.min
     end = spec.max
     star = true
+    if (rangeParts.length > 1) ignored = range.slice(1)
   } else {
     if (rangeParts.length > 2) return `${spec.label} "${item}" has more than one "-"; a range is N-M, e.g. "1-5"`
-    if (rangeParts.some((part) => part === '*' || part === '?')) {
-      return `${spec.label} "${item}" mixes "*" into a range; write "*" alone or a range N-M`
-    }
     const numbers: number[] = []
     for (const part of rangeParts) {
+      if (part === '*' || part === '?') return `${spec.label} "${item}" mixes "*" into a range; write "*" alone or a range N-M`
+      if (part === '') return `${spec.label} must be ${spec.allowed} ("${item}" is missing a number)`
       const value = parseValue(part, spec)
-      if (value === undefined) {
-        return mustBe(part === '' ? `"${item}" is missing a number` : `"${part}" is not a ${spec.names ? 'number or name' : 'number'}`)
-      }
+      if (typeof value === 'string') return value
       numbers.push(value)
     }
     start = numbers[0]
     end = numbers.length === 2 ? numbers[1] : start
   }
   let step = 1
+  if (slashParts.length > 2) return `${spec.label} "${item}" has more than one "/"; write RANGE/STEP, e.g. "*/15"`
   if (stepText !== undefined) {
-    if (!/^[0-9]+$/.test(stepText)) return `${spec.label} step "${stepText}" in "${item}" must be a whole number of 1 or more`
-    step = Number(stepText)
+    const parsed = goAtoi(stepText)
+    if (parsed === undefined) {
+      return /^[+-]?[0-9]+$/.test(stepText)
+        ? `${spec.label} step "${stepText}" in "${item}" is too large: a number above 9223372036854775807 is an error`
+        : `${spec.label} step "${stepText}" in "${item}" must be a whole number of 1 or more`
+    }
+    if (parsed.value < 0) return `${spec.label} step "${stepText}" in "${item}" must be a whole number of 1 or more`
+    step = parsed.value
     // "N/STEP" runs from N to the field's maximum.
-    if (rangeParts.length === 1 && !star) end = spec.max
+    if (rangeParts.length === 1) end = spec.max
     if (step > 1) star = false
   }
   const dayOfWeekHint = spec.label === 'day of week' ? '; use 0 for Sunday' : ''
@@ -239,14 +334,24 @@ function parseItem(item: string, spec: FieldSpec): { start: number; end: number;
     return `${spec.label} range "${range}" runs backwards; a range goes from low to high, e.g. "${rangeParts[1]}-${rangeParts[0]}"`
   }
   if (step === 0) return `${spec.label} step in "${item}" must be 1 or more`
-  return { start, end, step, star }
+  const written = rangeParts[0] === '*' || rangeParts[0] === '?' ? '*' : rangeParts.length === 2 ? `${start}-${end}` : String(start)
+  const normalized = stepText === undefined ? written : `${written}/${step}`
+  return { start, end, step, star, normalized, ...(ignored !== undefined && { ignored }) }
 }
 
-function parseValue(text: string, spec: FieldSpec): number | undefined {
-  if (/^[0-9]+$/.test(text)) return Number(text)
-  const index = spec.names?.indexOf(text.toLowerCase()) ?? -1
-  if (index < 0) return undefined
-  return spec.names === MONTH_NAMES ? index + 1 : index
+/** A number (Go's strconv.Atoi, not negative) or, in the month and day-of-week fields, a name; else the error. */
+function parseValue(text: string, spec: FieldSpec): number | string {
+  const index = spec.names?.indexOf(goToLower(text)) ?? -1
+  if (index >= 0) return spec.names === MONTH_NAMES ? index + 1 : index
+  const mustBe = (why: string) => `${spec.label} must be ${spec.allowed} (${why})`
+  const parsed = goAtoi(text)
+  if (parsed === undefined) {
+    return /^[+-]?[0-9]+$/.test(text)
+      ? mustBe(`${text} is too large: a number above 9223372036854775807 is an error`)
+      : mustBe(`"${text}" is not a ${spec.names ? 'number or name' : 'number'}`)
+  }
+  if (parsed.value < 0) return mustBe(`${text} is negative`)
+  return parsed.value
 }
 
 /** Day of week 7 (Sunday in some crons) becomes 0: `7` -> `0`, `5-7` -> `5-6,0`. */
@@ -268,22 +373,11 @@ function repairDayOfWeek(field: string): string | undefined {
 // ---------------------------------------------------------------------------
 // Time zones
 
-const zoneCanonicalByLowercase = new Map<string, string>()
+const TZDATA = new Set(TZDATA_NAMES)
 
-function isLoadableTimeZone(name: string): boolean {
-  if (name === '' || name === 'UTC' || name === 'Local') return true
-  if (!/^[A-Z][A-Za-z0-9_+-]*(\/[A-Z][A-Za-z0-9_+-]*)*$/.test(name)) return false
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name })
-  } catch {
-    return false
-  }
-  // Intl matches names in any case; Go does not, so a name that differs from a database name only in case is wrong.
-  if (zoneCanonicalByLowercase.size === 0 && typeof Intl.supportedValuesOf === 'function') {
-    for (const zone of Intl.supportedValuesOf('timeZone')) zoneCanonicalByLowercase.set(zone.toLowerCase(), zone)
-  }
-  const canonical = zoneCanonicalByLowercase.get(name.toLowerCase())
-  return canonical === undefined || canonical === name
+/** Go's time.LoadLocation: `UTC`, `Local`, the empty name, or a name of the pinned time zone database, in exact case. */
+export function isLoadableTimeZone(name: string): boolean {
+  return name === '' || name === 'UTC' || name === 'Local' || TZDATA.has(name)
 }
 
 interface WallClock {
@@ -319,16 +413,21 @@ const UTC_ZONE: Zone = {
   date: (year, month, day, hour, minute, second) => Date.UTC(year, month - 1, day, hour, minute, second),
 }
 
-const zones = new Map<string, Zone>()
+const zones = new Map<string, Zone | undefined>()
 
-function zoneNamed(name: string | undefined): Zone {
+/** The zone's clock, or undefined when the browser's Intl data lacks a zone Go knows (then no run times can be shown). */
+function zoneNamed(name: string | undefined): Zone | undefined {
   if (name === undefined || name === '' || name === 'UTC' || name === 'Local') return UTC_ZONE
-  let zone = zones.get(name)
-  if (!zone) {
-    zone = intlZone(name)
+  if (!zones.has(name)) {
+    let zone: Zone | undefined
+    try {
+      zone = intlZone(name)
+    } catch {
+      zone = undefined
+    }
     zones.set(name, zone)
   }
-  return zone
+  return zones.get(name)
 }
 
 function intlZone(timeZone: string): Zone {
@@ -390,6 +489,7 @@ export function nextRuns(expr: string | CronSchedule, from: Date, count: number)
   }
   const zone = zoneNamed(schedule.timezone)
   const runs: Date[] = []
+  if (!zone || neverFires(schedule)) return runs
   let at = from.getTime()
   // Beyond this, five years of searching would leave the range of JavaScript dates.
   if (!(Math.abs(at) < LATEST_START)) return runs
@@ -400,6 +500,14 @@ export function nextRuns(expr: string | CronSchedule, from: Date, count: number)
     at = next
   }
   return runs
+}
+
+/** A field that matches nothing (`,`), or day fields that can never both or either match: no run ever. */
+export function neverFires(schedule: CronSchedule): boolean {
+  if (schedule.minutes.size === 0 || schedule.hours.size === 0 || schedule.months.size === 0) return true
+  const noDom = schedule.daysOfMonth.size === 0
+  const noDow = schedule.daysOfWeek.size === 0
+  return schedule.domStar || schedule.dowStar ? noDom || noDow : noDom && noDow
 }
 
 function dayMatches(schedule: CronSchedule, w: WallClock): boolean {
@@ -489,7 +597,8 @@ function mod(a: number, b: number): number {
 
 /**
  * The schedule in words, e.g. "At 06:00 AM" or "At 06:00 AM, only on Sunday
- * (Europe/Berlin time)". Never throws: an invalid expression gives
+ * (Europe/Berlin time)", from robfig's reading of the fields (what it
+ * ignores is not described). Never throws: an invalid expression gives
  * "Invalid schedule: <why>".
  */
 export function describeCron(expr: string): string {
@@ -497,27 +606,24 @@ export function describeCron(expr: string): string {
   if (!parsed.ok) return `Invalid schedule: ${parsed.error}`
   const { schedule } = parsed
   const zone = schedule.timezone ? ` (${schedule.timezone} time)` : ''
-  const forCronstrue = schedule.fields.map((field, index) => describableField(field, FIELDS[index])).join(' ')
+  const empty = schedule.normalized.findIndex((field) => field === '')
+  if (empty >= 0) return `Never: the ${FIELDS[empty].label} field "${schedule.fields[empty]}" holds no value`
+  const forCronstrue = schedule.normalized.map((field, index) => describableField(field, FIELDS[index])).join(' ')
   try {
     return cronstrue.toString(forCronstrue, { throwExceptionOnParseError: true, dayOfWeekStartIndexZero: true }) + zone
   } catch {
-    return `On the schedule "${schedule.fields.join(' ')}"${zone}`
+    return `On the schedule "${schedule.normalized.join(' ')}"${zone}`
   }
 }
 
-/**
- * Rewrites a valid field so that cronstrue reads it as robfig does: `?` is `*`
- * in every field, and a stepped item that yields one value (`*\/100`, `5/2` in
- * day of week) is that value.
- */
+/** Rewrites a normalized field so that cronstrue reads it as robfig does: a stepped item that yields one value (`*\/100`, `5/2` in day of week) is that value. */
 function describableField(field: string, spec: FieldSpec): string {
   return field
     .split(',')
     .map((item) => {
-      const plain = item.replace(/\?/g, '*')
-      if (!plain.includes('/')) return plain
-      const parsed = parseItem(plain, spec)
-      if (typeof parsed === 'string' || parsed.start + parsed.step <= parsed.end) return plain
+      if (!item.includes('/')) return item
+      const parsed = parseItem(item, spec)
+      if (typeof parsed === 'string' || parsed.start + parsed.step <= parsed.end) return item
       return String(parsed.start)
     })
     .join(',')

@@ -30,7 +30,8 @@ export const lexer = moo.compile({
   lparen: '(',
   rparen: ')',
   comma: ',',
-  ws: { match: /[ \t\r\n]+/, lineBreaks: true },
+  // Go's `\s`, as CodeAI's lexer uses: form feed is white space, vertical tab is not.
+  ws: { match: /[ \t\r\n\f]+/, lineBreaks: true },
   ident: {
     match: /[a-zA-Z_][a-zA-Z0-9_]*/,
     type: moo.keywords(Object.fromEntries(RESERVED_WORDS.map((word) => [keywordType(word), word]))),

@@ -92,6 +92,7 @@ const NEWLINE = 10
 const CR = 13
 const SPACE = 32
 const TAB = 9
+const FORM_FEED = 12
 const QUOTE = 34
 const SLASH = 47
 const STAR = 42
@@ -136,8 +137,9 @@ function isDeclarationKeyword(text: string, start: number, end: number): boolean
   return (length === 8 && text.startsWith('workflow', start)) || (length === 3 && text.startsWith('job', start))
 }
 
+/** White space between tokens, as CodeAI's lexer reads it (Go's `\s`: form feed included, vertical tab not). */
 function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === NEWLINE
+  return c === SPACE || c === TAB || c === CR || c === NEWLINE || c === FORM_FEED
 }
 
 /** `workflow NAME {` or `job NAME {`, all on one line: what a declaration's first line looks like. */
@@ -151,7 +153,7 @@ function isDeclarationHeader(text: string, at: number): boolean {
 }
 
 const ANNOTATION = /@[A-Za-z_][A-Za-z0-9_]*(?![A-Za-z0-9_])(?:\([^)]*\))?/y
-const TRIVIA = /(?:[ \t\r\n]+|\/\/[^\n]*|\/\*[^]*?\*\/)*/y
+const TRIVIA = /(?:[ \t\r\n\f]+|\/\/[^\n]*|\/\*[^]*?\*\/)*/y
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y
 
 /**
@@ -517,7 +519,7 @@ class Scanner {
     const { text } = this
     let at = this.i
     for (;;) {
-      while (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB || text.charCodeAt(at) === CR) at++
+      while (text.charCodeAt(at) === SPACE || text.charCodeAt(at) === TAB || text.charCodeAt(at) === CR || text.charCodeAt(at) === FORM_FEED) at++
       if (at >= text.length || text.charCodeAt(at) === NEWLINE) return keyword !== 'if' || !this.elseFollows(at)
       if (text.charCodeAt(at) !== SLASH) return isDeclarationKeyword(text, at, this.wordEnd(at))
       if (text.charCodeAt(at + 1) === SLASH) return keyword !== 'if' || !this.elseFollows(at)

@@ -131,7 +131,7 @@ describe('schedules', () => {
     expect(run(build(job({ schedule: fixed })))).toEqual([])
   })
 
-  it.each(['@every 5m', '60 * * * *', '* * * * * *', ''])('offers no fix for %j', (schedule) => {
+  it.each(['@every 5m', '60 * * * *', '* * * * * *'])('offers no fix for %j', (schedule) => {
     const d = only(build(job({ schedule })), 'cron-invalid')
     expect(d.fix).toBeUndefined()
   })
@@ -158,7 +158,7 @@ describe('durations', () => {
     expect(only(build(workflow({ timeout })), 'duration-invalid').fix?.edits[0].newText).toBe(`"${fixed}"`)
   })
 
-  it.each(['10', '', 'h', '1hh', 'soon'])('rejects %j with no fix', (timeout) => {
+  it.each(['10', 'h', '1hh', 'soon'])('rejects %j with no fix', (timeout) => {
     const d = only(build(workflow({ timeout })), 'duration-invalid')
     expect(d.fix).toBeUndefined()
   })
@@ -257,6 +257,25 @@ describe('steps.X references', () => {
       'step "charge" of workflow "order_fulfillment" reads steps.validate_ordr, but the workflow has no step "validate_ordr"; did you mean "validate_order"?',
     )
     expect(applyFix(built.text, d.fix!)).toContain('total: "steps.validate_order.output.total"')
+  })
+
+  it('a dangling reference to a renamed step says "did you mean" with the nearest step name', () => {
+    const built = build(workflow({ steps: [step('check_inventory_v2'), step('ship', { input: { stock: 'steps.check_inventory.output.count' } })] }))
+    const d = only(built, 'step-unknown-ref')
+    expect(d.message).toBe(
+      'step "ship" of workflow "order_fulfillment" reads steps.check_inventory, but the workflow has no step "check_inventory"; did you mean "check_inventory_v2"?',
+    )
+    expect(applyFix(built.text, d.fix!)).toContain('stock: "steps.check_inventory_v2.output.count"')
+    // The nearest of several, and an earlier step before a later one at the same distance.
+    const several = build(workflow({ steps: [step('charge_card'), step('notify', { input: { v: 'steps.charge_cart.id' } }), step('charge_carts')] }))
+    expect(only(several, 'step-unknown-ref').message).toContain('did you mean "charge_card"?')
+    const later = build(workflow({ steps: [step('notify', { input: { v: 'steps.send_mail.id' } }), step('send_email')] }))
+    expect(only(later, 'step-unknown-ref').message).toContain('did you mean "send_email"?')
+  })
+
+  it('makes no suggestion when two names are equally near', () => {
+    const d = only(build(workflow({ steps: [step('load_a'), step('load_b'), step('use', { input: { v: 'steps.load_c.x' } })] })), 'step-unknown-ref')
+    expect(d.message).not.toContain('did you mean')
   })
 
   it('makes no suggestion when nothing is close', () => {
@@ -383,8 +402,7 @@ describe('queues and tasks', () => {
     expect(d.fix?.edits[0].newText).toBe('"low_priority"')
   })
 
-  it('rejects an empty queue, offering "default", and a leading digit without a fix', () => {
-    expect(only(build(job({ queue: '' })), 'queue-invalid').fix?.edits[0].newText).toBe('"default"')
+  it('rejects a queue with a leading digit, without a fix', () => {
     expect(only(build(job({ queue: '2fast' })), 'queue-invalid').fix).toBeUndefined()
   })
 
@@ -540,5 +558,62 @@ describe('through parse', () => {
     expect(repaired).toContain('schedule "0 0 * * *"')
     expect(repaired).toContain('queue "low_priority"')
     expect(repaired).toContain('timeout "24h"')
+  })
+})
+
+describe('empty values CodeAI skips are valid, with a warning and a removal fix (spec section 4)', () => {
+  const cases: Array<[string, () => Built, string, string]> = [
+    ['timeout ""', () => build(workflow({ timeout: '' })), 'timeout "" is empty, which CodeAI accepts: the workflow then times out after its default, 24h; remove it or write a value', 'timeout ""'],
+    ['initial_interval ""', () => build(job({ retry: { maxAttempts: '3', initialInterval: '' } })), 'retry initial_interval "" is empty, which CodeAI accepts: the first retry then waits the default, 1s; remove it or write a value', 'initial_interval ""'],
+    ['job schedule ""', () => build(job({ schedule: '' })), 'schedule "" is empty, which CodeAI accepts: the job is never scheduled, only run when enqueued on demand; remove it or write a value', 'schedule ""'],
+    ['job queue ""', () => build(job({ queue: '' })), 'queue "" is empty, which CodeAI accepts: the job goes to the "default" queue; remove it or write a value', 'queue ""'],
+  ]
+  it.each(cases)('%s is accepted with a value-empty warning', (_, make, message, removed) => {
+    const built = make()
+    const diagnostics = run(built)
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const d = only(built, 'value-empty')
+    expect(d.severity).toBe('warning')
+    expect(d.message).toContain(message)
+    expect(textAt(built, d.span)).toBe('""')
+    const fixed = applyFix(built.text, d.fix!)
+    expect(fixed).not.toContain(removed)
+    expect(validate(parse(fixed).doc, fixed).filter((x) => x.code === 'value-empty' || x.severity === 'error')).toEqual([])
+  })
+
+  it('a workflow trigger schedule "" and an empty event stay errors', () => {
+    expect(only(build(workflow({ event: undefined, schedule: '' })), 'cron-invalid').message).toContain('schedule "": it is empty')
+    expect(only(build(workflow({ event: '' })), 'event-invalid').severity).toBe('error')
+  })
+})
+
+describe('numbers as Go reads them (spec section 1)', () => {
+  it('max_attempts 010 is octal 8: accepted with a warning and a fix writing 8', () => {
+    const built = build(job({ retry: { maxAttempts: '010' } }))
+    const d = only(built, 'number-octal')
+    expect(d.severity).toBe('warning')
+    expect(d.message).toBe('job "cleanup_sessions": max_attempts 010 is octal to CodeAI (a leading 0), so it means 8; write 8')
+    expect(d.fix?.edits[0].newText).toBe('8')
+    expect(run(build(job({ retry: { maxAttempts: '10' } }))).filter((x) => x.code.startsWith('number-'))).toEqual([])
+    expect(run(build(job({ retry: { maxAttempts: '0' } }))).filter((x) => x.code.startsWith('number-'))).toEqual([])
+  })
+
+  it.each(['08', '09', '0189'])('max_attempts %s is an error: 8 and 9 are not octal digits', (raw) => {
+    const d = only(build(job({ retry: { maxAttempts: raw } })), 'number-invalid')
+    expect(d.severity).toBe('error')
+    expect(d.message).toContain(`max_attempts ${raw} is not a number to CodeAI`)
+  })
+
+  it('max_attempts above 9223372036854775807 is an error; at it, valid', () => {
+    expect(only(build(job({ retry: { maxAttempts: '9223372036854775808' } })), 'number-out-of-range').severity).toBe('error')
+    expect(only(build(job({ retry: { maxAttempts: '01000000000000000000000' } })), 'number-out-of-range').severity).toBe('error')
+    expect(run(build(job({ retry: { maxAttempts: '9223372036854775807' } }))).filter((x) => x.code.startsWith('number-'))).toEqual([])
+  })
+
+  it('backoff_multiplier beyond the largest float64 is an error; below it, valid', () => {
+    const huge = `${'9'.repeat(309)}.0`
+    const d = only(build(job({ retry: { backoffMultiplier: huge } })), 'number-out-of-range')
+    expect(d.message).toContain('is beyond the largest float64')
+    expect(run(build(job({ retry: { backoffMultiplier: `${'9'.repeat(308)}.0` } }))).filter((x) => x.code.startsWith('number-'))).toEqual([])
   })
 })

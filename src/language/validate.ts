@@ -6,9 +6,10 @@
  */
 import type { CaiDocument, Diagnostic, Job, Span, Workflow } from './model'
 import { NO_SPAN, Reporter } from './validate/reporter'
+import { checkRetryNumbers } from './validate/numbers'
 import { checkRetry, checkRetryWithinTimeout } from './validate/retry'
 import { checkSteps } from './validate/steps'
-import { checkDuration, checkEvent, checkQueue, checkSchedule, checkTask, valueSpan } from './validate/values'
+import { checkDuration, checkEvent, checkQueue, checkSchedule, checkTask, valueSpan, warnEmptyValue } from './validate/values'
 
 /** Diagnostics for `doc`, which was parsed from `text`; in text order. */
 export function validate(doc: CaiDocument, text: string): Diagnostic[] {
@@ -108,6 +109,7 @@ function checkWorkflow(workflow: Workflow, report: Reporter): void {
   checkSteps(workflow, span, report)
   if (workflow.retry) {
     checkRetry(workflow.retry, span, owner, 'its activities never run', report)
+    checkRetryNumbers(workflow.retry, span, owner, report)
     if (workflow.timeout) checkRetryWithinTimeout(workflow.retry, workflow.timeout, span, owner, report)
   }
 }
@@ -115,8 +117,15 @@ function checkWorkflow(workflow: Workflow, report: Reporter): void {
 function checkJob(job: Job, report: Reporter): void {
   const owner = `job "${job.name}"`
   const span: Span = job.span ?? NO_SPAN
-  if (job.schedule) checkSchedule(job.schedule.value, valueSpan(job.schedule, span), job.schedule.valueSpan, owner, report)
+  if (job.schedule?.value === '') {
+    warnEmptyValue(job.schedule, span, owner, 'schedule', 'the job is never scheduled, only run when enqueued on demand', report)
+  } else if (job.schedule) {
+    checkSchedule(job.schedule.value, valueSpan(job.schedule, span), job.schedule.valueSpan, owner, report)
+  }
   checkTask(job.task, span, owner, report)
   if (job.queue) checkQueue(job.queue, span, owner, report)
-  if (job.retry) checkRetry(job.retry, span, owner, 'the task never runs', report)
+  if (job.retry) {
+    checkRetry(job.retry, span, owner, 'the task never runs', report)
+    checkRetryNumbers(job.retry, span, owner, report)
+  }
 }

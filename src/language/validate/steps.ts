@@ -175,26 +175,41 @@ function checkReferences(
   }
 }
 
-/** The one earlier step whose name is within two edits of the reference, if exactly one is closest. */
+/**
+ * The step a dangling reference most likely meant: the nearest name by
+ * edits (at most a third of the name's length, and at least two), or a
+ * name that starts or ends with the reference or the other way round (a
+ * renamed step: `check_inventory` for `check_inventory_v2`). Earlier steps
+ * win over later ones at the same distance; a tie between two names makes
+ * no suggestion.
+ */
 function nearestEarlierName(ref: StepReference, entry: Placed, candidates: readonly Placed[]): string | undefined {
+  const limit = Math.max(2, Math.floor(ref.step.length / 3))
   let best: string | undefined
-  let bestDistance = 3
+  let bestScore = Infinity
   let tie = false
   for (const candidate of candidates) {
-    if (candidate.index >= entry.index) continue
-    const distance = nearDistance(ref.step, candidate.step.name)
-    if (distance < bestDistance) {
-      best = candidate.step.name
-      bestDistance = distance
+    const name = candidate.step.name
+    if (candidate === entry || name === best) continue
+    const distance = nearDistance(ref.step, name, limit)
+    if (distance > limit) continue
+    // Earlier steps first: a later one would only trade this warning for "runs later".
+    const score = distance * 2 + (candidate.index >= entry.index ? 1 : 0)
+    if (score < bestScore) {
+      best = name
+      bestScore = score
       tie = false
-    } else if (distance === bestDistance && candidate.step.name !== best) {
+    } else if (score === bestScore) {
       tie = true
     }
   }
-  return tie || bestDistance >= Math.max(ref.step.length, 1) ? undefined : best
+  return tie || best === undefined || bestScore >= 2 * Math.max(ref.step.length, 1) ? undefined : best
 }
 
-/** Near-misses only: names whose lengths differ by more than two are never within two edits. */
-function nearDistance(a: string, b: string): number {
-  return Math.abs(a.length - b.length) > 2 ? 3 : editDistance(a, b)
+/** Edits from one name to the other; a name extended or cut at one end counts as close (a renamed step). Beyond `limit`: limit + 1. */
+function nearDistance(a: string, b: string, limit: number): number {
+  if (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a) || a.endsWith(b) || b.endsWith(a))) {
+    return Math.min(limit, Math.abs(a.length - b.length))
+  }
+  return Math.abs(a.length - b.length) > limit ? limit + 1 : editDistance(a, b)
 }

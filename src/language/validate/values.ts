@@ -26,9 +26,28 @@ export function checkEvent(value: string | undefined, span: Span, owner: string,
 
 export function checkSchedule(value: string, span: Span, valueTokenSpan: Span | undefined, owner: string, report: Reporter): void {
   const parsed = parseCron(value)
-  if (parsed.ok) return
+  if (parsed.ok) {
+    for (const warning of parsed.schedule.warnings) report.warning(warning.code, `${owner}: schedule "${value}": ${warning.message}`, span)
+    return
+  }
   const fix = parsed.fix === undefined ? undefined : replaceValueFix(valueTokenSpan, parsed.fix)
   report.error('cron-invalid', `${owner}: schedule "${value}": ${parsed.error}`, span, fix)
+}
+
+/**
+ * CodeAI's validator skips an empty `timeout`, `initial_interval`, job
+ * `schedule` or `queue` (spec section 4): valid, but the designer warns,
+ * says what CodeAI does instead, and offers to remove the statement (code
+ * `value-empty`, with a removal fix). `statement` names it (`timeout`,
+ * `retry initial_interval`...), `instead` says what happens.
+ */
+export function warnEmptyValue(prop: StringProp, fallback: Span, owner: string, statement: string, instead: string, report: Reporter): void {
+  report.warning(
+    'value-empty',
+    `${owner}: ${statement} "" is empty, which CodeAI accepts: ${instead}; remove it or write a value`,
+    valueSpan(prop, fallback),
+    report.removalFix(`Remove the empty ${statement.replace(/^retry /, '')}`, prop.span),
+  )
 }
 
 /**
@@ -37,6 +56,11 @@ export function checkSchedule(value: string, span: Span, valueTokenSpan: Span | 
  */
 export function checkDuration(prop: StringProp, fallback: Span, owner: string, what: string, consequence: string, report: Reporter): void {
   const span = valueSpan(prop, fallback)
+  if (prop.value === '') {
+    const instead = what === 'timeout' ? 'the workflow then times out after its default, 24h' : 'the first retry then waits the default, 1s'
+    warnEmptyValue(prop, fallback, owner, what, instead, report)
+    return
+  }
   const parsed = parseGoDuration(prop.value)
   if (!parsed.ok) {
     const repaired = repairDuration(prop.value)
@@ -51,13 +75,14 @@ export function checkDuration(prop: StringProp, fallback: Span, owner: string, w
 export function checkQueue(queue: StringProp, fallback: Span, owner: string, report: Reporter): void {
   const span = valueSpan(queue, fallback)
   const name = queue.value
-  if (!IDENTIFIER.test(name)) {
+  if (name === '') {
+    warnEmptyValue(queue, fallback, owner, 'queue', 'the job goes to the "default" queue', report)
+  } else if (!IDENTIFIER.test(name)) {
     const repaired = name.trim() === '' ? 'default' : name.trim().replace(/[^a-zA-Z0-9_]+/g, '_')
     const fix = IDENTIFIER.test(repaired) ? replaceValueFix(queue.valueSpan, repaired) : undefined
-    const problem = name === '' ? 'is empty' : 'is not an identifier'
     report.error(
       'queue-invalid',
-      `${owner}: queue "${name}" ${problem}; a queue name uses letters, digits and "_" and does not start with a digit, e.g. "low_priority"`,
+      `${owner}: queue "${name}" is not an identifier; a queue name uses letters, digits and "_" and does not start with a digit, e.g. "low_priority"`,
       span,
       fix,
     )
