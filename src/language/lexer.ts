@@ -40,8 +40,8 @@ export const lexer = moo.compile({
   unclosedString: { match: /"[^"]*/, lineBreaks: true },
   float: /[0-9]+\.[0-9]+/,
   integer: /[0-9]+/,
-  // A CR that ends a CRLF line belongs to the line break, not to the comment.
-  lineComment: /\/\/(?:[^\r\n]|\r(?!\n))*/,
+  // A lone CR is no line break to CodeAI, so the comment goes on past it; but CRs that end it (before a line break or the end) are white space, so a comment never ends in CR and prints back the same.
+  lineComment: /\/\/(?:[^\r\n]|\r+(?=[^\r\n]))*/,
   blockComment: { match: /\/\*[^]*?\*\//, lineBreaks: true },
   unclosedComment: { match: /\/\*[^]*/, lineBreaks: true },
   arrow: '->',

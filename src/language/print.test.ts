@@ -298,3 +298,33 @@ describe('printItem', () => {
     expect(printItem(item)).toBe('// a\n\njob j {\n\ttask "t"\n}')
   })
 })
+
+describe('line endings', () => {
+  test.each([
+    ['a comment ending in a lone CR at the end of the file', '// c\r'],
+    ['a trailing comment ending in CRs', 'job j { task "t" } // c\r\r'],
+    ['CRs before a line break', 'job j {\n\ttask "t" // c\r\r\n}\n'],
+    ['a lone CR inside a comment', '// a\rb\njob j { task "t" }\n'],
+    ['mixed line endings', 'job j {\r\n\ttask "t"\r\tqueue "q" // q\r\n}\r\n\n// end\r'],
+    ['a broken declaration after a comment with a lone CR', 'job j {\r  task "t" // c\r}\r'],
+  ])('format is idempotent: %s', (_, text) => {
+    const once = print(parse(text).doc)
+    expect(print(parse(once).doc)).toBe(once)
+  })
+
+  test('a line comment never ends in CR: CRs before its line break or the end are white space', () => {
+    expect(tokenize('// c\r').map((t) => t.text)).toEqual(['// c'])
+    expect(tokenize('// c\r\r\n').map((t) => t.text)).toEqual(['// c'])
+    expect(tokenize('// a\rb').map((t) => t.text)).toEqual(['// a\rb'])
+    expect(print(parse('// c\r').doc)).toBe('// c\n')
+  })
+
+  test('form feed is white space between tokens (Go\'s \\s)', () => {
+    const text = 'job\fj\f{\ftask "t"\f}\f\n\fjob k { task "u" }'
+    const { doc, diagnostics } = parse(text)
+    expect(diagnostics).toEqual([])
+    expect(doc.items.map((item) => item.kind === 'job' && item.name)).toEqual(['j', 'k'])
+    // Vertical tab is not.
+    expect(parse('job\vj { task "t" }').diagnostics[0]).toMatchObject({ severity: 'error' })
+  })
+})

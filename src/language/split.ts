@@ -541,7 +541,8 @@ class Scanner {
   private skipLineComment(): void {
     const end = this.text.indexOf('\n', this.i)
     this.i = end < 0 ? this.text.length : end
-    if (this.text.charCodeAt(this.i - 1) === CR && this.text.charCodeAt(this.i) === NEWLINE) this.i--
+    // As the lexer reads it: CRs at the end of the comment are white space.
+    while (this.text.charCodeAt(this.i - 1) === CR) this.i--
   }
 
   /** Skips a block comment; false when it never closes (then `i` is where the scan resumes). */

@@ -414,7 +414,7 @@ export type Mutation =
 const INSERTION = fc.oneof(
   fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }),
   fc.constantFrom(...RESERVED_WORDS).map((w) => ` ${w} `),
-  fc.constantFrom('{', '}', '"', '/*', '*/', '//', '\n', '\r\n', ':', ' 2.0 ', ' 3 ', '\t'),
+  fc.constantFrom('{', '}', '"', '/*', '*/', '//', '\n', '\r\n', '\r', '\f', ':', ' 2.0 ', ' 3 ', '\t'),
   fc.constantFrom('é', '😀', '\ud83d', '中', '\u00a0', '\u2028', '\ufeff', '\u0000'),
 )
 
@@ -469,9 +469,10 @@ export function mutatedText(corpus: readonly string[]): fc.Arbitrary<string> {
  * another of its class must not change the document.
  */
 const GAPS = {
-  sameLine: ['', ' ', '  ', '\t', ' \t ', '        '],
-  nextLine: ['\n', '\r\n', ' \n   ', '\t\n', '\n\t\t\t\t\t\t\t\t\t', '\n '],
-  blankLine: ['\n\n', '\n\n\n\n', '\r\n\r\n', '\n \t\n', ' \n\n\n ', '\n\r\n\t'],
+  // A lone CR is white space to CodeAI, not a line break: it keeps tokens on one line (and a line comment at the end of the file ends before it).
+  sameLine: ['', ' ', '  ', '\t', ' \t ', '        ', '\r', ' \r\r ', '\f'],
+  nextLine: ['\n', '\r\n', ' \n   ', '\t\n', '\n\t\t\t\t\t\t\t\t\t', '\n ', '\r\r\n', ' \r \n\r'],
+  blankLine: ['\n\n', '\n\n\n\n', '\r\n\r\n', '\n \t\n', ' \n\n\n ', '\n\r\n\t', '\r\n\n', '\n\r\r\n\r'],
 }
 
 /** Choices for `relayout`: 0 keeps a gap as it is, so choices shrink towards the original text. */
@@ -501,8 +502,8 @@ export function relayout(text: string, choices: readonly number[], keep: readonl
     const newlines = gap.split('\n').length - 1
     const options = newlines === 0 ? GAPS.sameLine : newlines === 1 ? GAPS.nextLine : GAPS.blankLine
     let replacement = options[(choice - 1) % options.length]
-    // A line comment runs to the end of the line: spaces after it would join it.
-    if (token.type === 'lineComment') replacement = replacement.replace(/^[ \t]+/, '')
+    // A line comment runs to the end of the line (past a lone CR): spaces after it would join it; CRs right before the line break would not.
+    if (token.type === 'lineComment' && !/^\r*$/.test(replacement)) replacement = replacement.replace(/^[^\n]*?(?=\r*\n|$)/, '')
     // Two words need a space between them, or they would lex as one.
     if (replacement === '' && wordLike(token.type) && wordLike(tokens[i + 1]?.type)) replacement = ' '
     out += replacement
