@@ -35,4 +35,16 @@ describe('generateCaiFile', () => {
     expect(items.filter((item) => item.kind === 'step' && item.condition).length).toBeGreaterThanOrEqual(15)
     expect(items.filter((item) => item.kind === 'step' && item.input?.entries[0].value.startsWith('steps.')).length).toBeGreaterThan(30)
   })
+
+  it('without blank lines: no line is blank, and the file is valid and parses to the same declarations', () => {
+    const spaced = generateCaiFile({ steps: 30, workflows: 30 })
+    const dense = generateCaiFile({ steps: 30, workflows: 30, blankLines: false })
+    expect(dense.split('\n').slice(0, -1).filter((line) => line.trim() === '')).toEqual([])
+    const { doc, diagnostics } = parse(dense)
+    expect(diagnostics).toEqual([])
+    expect(validate(doc, dense)).toEqual([])
+    expect(print(doc)).toBe(print(parse(print(doc)).doc))
+    const names = (text: string) => parse(text).doc.items.map((item) => item.kind === 'workflow' || item.kind === 'job' ? item.name : item.kind)
+    expect(names(dense)).toEqual(names(spaced))
+  })
 })

@@ -17,6 +17,8 @@ export interface GenerateOptions {
   workflows?: number
   /** Also emit one job per workflow (default true). */
   jobs?: boolean
+  /** Blank lines between declarations and inside them (default true); without them every line follows the previous one. */
+  blankLines?: boolean
 }
 
 type Shape = 'sequential' | 'conditional' | 'parallel'
@@ -36,7 +38,8 @@ export function generateCaiFile(options: GenerateOptions): string {
     out.push('', ...workflowLines(w, share))
     if (withJobs) out.push('', ...jobLines(w))
   }
-  return out.join('\n') + '\n'
+  const lines = options.blankLines === false ? out.filter((line) => line !== '') : out
+  return lines.join('\n') + '\n'
 }
 
 function workflowLines(index: number, stepCount: number): string[] {

@@ -5,6 +5,11 @@
  * mix of sequential, parallel and conditional steps. Reports medians after
  * warm-up. Target: 10,000 steps under 250 ms in total, and 10x the steps
  * costing at most 12x the time.
+ *
+ * Then many declarations: 20,000 small workflows (one step each) with and
+ * without blank lines, parse + validate, median and p95. Target: the two
+ * within 20 % of each other (a scan per declaration to the next blank line
+ * of the file once made the file without blank lines quadratic).
  */
 import { availableParallelism, loadavg } from 'node:os'
 import { parse } from '../src/language/parse'
@@ -15,6 +20,8 @@ import { generateCaiFile } from './generate'
 const SIZES = [100, 1_000, 10_000]
 const TARGET_TOTAL_MS = 250
 const TARGET_GROWTH = 12
+const MANY_DECLARATIONS = 20_000
+const TARGET_SHAPE_RATIO = 1.2
 
 interface Timing {
   steps: number
@@ -66,6 +73,26 @@ function measure(steps: number): Timing {
   }
 }
 
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+}
+
+/** Parse + validate of MANY_DECLARATIONS one-step workflows: median and p95 in ms. */
+function measureMany(blankLines: boolean): { bytes: number; median: number; p95: number } {
+  const text = generateCaiFile({ steps: MANY_DECLARATIONS, workflows: MANY_DECLARATIONS, jobs: false, blankLines })
+  const first = parse(text)
+  if (first.diagnostics.length > 0 || validate(first.doc, text).length > 0) throw new Error('generated many-declaration file is not clean')
+  const runs = 9
+  const times: number[] = []
+  for (let run = 0; run < 2 + runs; run++) {
+    const t0 = performance.now()
+    validate(parse(text).doc, text)
+    if (run >= 2) times.push(performance.now() - t0)
+  }
+  return { bytes: Buffer.byteLength(text), median: median(times), p95: percentile(times, 95) }
+}
+
 function ms(value: number): string {
   return value.toFixed(2).padStart(9)
 }
@@ -104,4 +131,14 @@ const phaseGrowth = (['parse', 'validate', 'print'] as const)
 console.log('')
 console.log(`10,000 steps total: ${tenThousand.total.toFixed(1)} ms (target < ${TARGET_TOTAL_MS} ms): ${totalOk ? 'OK' : 'MISSED'}`)
 console.log(`growth 1,000 -> 10,000 steps: ${growth.toFixed(1)}x (target <= ${TARGET_GROWTH}x): ${growthOk ? 'OK' : 'MISSED'} (${phaseGrowth})`)
-process.exitCode = totalOk && growthOk ? 0 : 1
+
+const spaced = measureMany(true)
+const dense = measureMany(false)
+const ratio = Math.max(spaced.median, dense.median) / Math.min(spaced.median, dense.median)
+const shapeOk = ratio <= TARGET_SHAPE_RATIO
+console.log('')
+console.log(`${MANY_DECLARATIONS.toLocaleString('en-US')} one-step workflows, parse + validate (median / p95 of 9 runs):`)
+console.log(`  with blank lines:    ${(spaced.bytes / 1024).toFixed(0).padStart(6)} KB  ${spaced.median.toFixed(1).padStart(8)} ms / ${spaced.p95.toFixed(1)} ms`)
+console.log(`  without blank lines: ${(dense.bytes / 1024).toFixed(0).padStart(6)} KB  ${dense.median.toFixed(1).padStart(8)} ms / ${dense.p95.toFixed(1)} ms`)
+console.log(`  ratio of medians ${ratio.toFixed(2)} (target <= ${TARGET_SHAPE_RATIO}): ${shapeOk ? 'OK' : 'MISSED'}`)
+process.exitCode = totalOk && growthOk && shapeOk ? 0 : 1

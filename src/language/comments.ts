@@ -188,12 +188,12 @@ function openBrace(node: Node, text: string): number {
  * leading comments (where the comments carry it) sets nothing.
  */
 export function markBlankLines(root: Node, text: string): void {
+  // Only within the declaration: a search to the next blank line of the whole file would make files without blank lines quadratic.
   const end = root.span!.end
-  const blankLine = /\n[ \t\r]*\n/g
-  blankLine.lastIndex = root.span!.start
-  for (let match = blankLine.exec(text); match && match.index < end; match = blankLine.exec(text)) {
-    blankLine.lastIndex = match.index + 1
-    markBlankLineAt(root, match.index)
+  for (let at = text.indexOf('\n', root.span!.start); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) {
+    let next = at + 1
+    for (let c = text.charCodeAt(next); c === 32 || c === 9 || c === 13; c = text.charCodeAt(++next));
+    if (text.charCodeAt(next) === 10) markBlankLineAt(root, at)
   }
 }
 
