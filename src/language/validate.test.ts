@@ -617,3 +617,31 @@ describe('numbers as Go reads them (spec section 1)', () => {
     expect(run(build(job({ retry: { backoffMultiplier: `${'9'.repeat(308)}.0` } }))).filter((x) => x.code.startsWith('number-'))).toEqual([])
   })
 })
+
+describe('control characters inside strings (issue 14, item 1)', () => {
+  it.each([
+    ['NUL', '\u0000', 'U+0000'],
+    ['a C0 control', '\u001b', 'U+001B'],
+    ['form feed', '\f', 'U+000C'],
+    ['vertical tab', '\v', 'U+000B'],
+    ['DEL', '\u007f', 'U+007F'],
+    ['a C1 control', '\u0085', 'U+0085'],
+  ])('%s in a string is a warning naming its code point, at the character, with a fix', (_, char, code) => {
+    const built = build(workflow({ steps: [step('a', { activity: `svc.do${char}it` })] }))
+    const d = only(built, 'string-control-character')
+    expect(d.severity).toBe('warning')
+    expect(d.message).toBe(`workflow "order_fulfillment": a string holds the control character ${code}; CodeAI accepts it, but it is invisible and cannot be exported to SVG; remove it`)
+    expect(textAt(built, d.span)).toBe(char)
+    expect(applyFix(built.text, d.fix!)).toContain('activity "svc.doit"')
+    expect(run(built).filter((x) => x.severity === 'error')).toEqual([])
+  })
+
+  it.each([['tab', '\t'], ['line feed', '\n'], ['carriage return', '\r'], ['no-break space', '\u00a0'], ['emoji', '😀']])('%s in a string is fine', (_, char) => {
+    expect(withCode(build(workflow({ steps: [step('a', { activity: `svc.do${char}it` })] })), 'string-control-character')).toEqual([])
+  })
+
+  it('counts the others, and checks every string of a job too', () => {
+    const d = only(build(job({ task: 'a\u0001b\u0002c\u0003' })), 'string-control-character')
+    expect(d.message).toContain('U+0001 (and 2 more)')
+  })
+})

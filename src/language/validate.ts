@@ -6,6 +6,7 @@
  */
 import type { CaiDocument, Diagnostic, Job, Span, Workflow } from './model'
 import { NO_SPAN, Reporter } from './validate/reporter'
+import { checkControlCharacters } from './validate/characters'
 import { checkRetryNumbers } from './validate/numbers'
 import { checkRetry, checkRetryWithinTimeout } from './validate/retry'
 import { checkSteps } from './validate/steps'
@@ -107,6 +108,7 @@ function checkWorkflow(workflow: Workflow, report: Reporter): void {
     checkDuration(workflow.timeout, span, owner, 'timeout', 'so the workflow would time out at once', report)
   }
   checkSteps(workflow, span, report)
+  checkControlCharacters(workflow, span, owner, report)
   if (workflow.retry) {
     checkRetry(workflow.retry, span, owner, 'its activities never run', report)
     checkRetryNumbers(workflow.retry, span, owner, report)
@@ -123,6 +125,7 @@ function checkJob(job: Job, report: Reporter): void {
     checkSchedule(job.schedule.value, valueSpan(job.schedule, span), job.schedule.valueSpan, owner, report)
   }
   checkTask(job.task, span, owner, report)
+  checkControlCharacters(job, span, owner, report)
   if (job.queue) checkQueue(job.queue, span, owner, report)
   if (job.retry) {
     checkRetry(job.retry, span, owner, 'the task never runs', report)
