@@ -101,8 +101,8 @@ export function parseDeclaration(file: string, start: number, end: number, cut: 
       span: { start, end },
     })
   }
-  // The tokens up to the one after the failure: all the message needs.
-  const lexed = tokenize(text, result.at + 2)
+  // The tokens up to two after the failure: all the message needs (`key: value` is three).
+  const lexed = tokenize(text, result.at + 3)
   for (const token of lexed) token.offset += start
   const tokens = lexed.filter((token) => !isComment(token))
   const found = tokens[result.at]
@@ -124,7 +124,27 @@ function brokenWith(text: string, start: number, diagnostic: ChunkDiagnostic): D
     span: { start, end: start + text.length },
   }
   if (name?.type === 'ident') item.name = name.text
+  if (item.declaration === 'job') {
+    const queue = declaredQueue(text)
+    if (queue !== undefined) item.queue = queue
+  }
   return { item, diagnostics: [diagnostic] }
+}
+
+/** The value of the first `queue "…"` (or colon-style `queue: "…"`) directly inside a job's braces. */
+function declaredQueue(text: string): string | undefined {
+  const tokens = tokenize(text).filter((token) => !isComment(token))
+  let depth = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const { type } = tokens[i]
+    if (type === 'lbrace') depth++
+    else if (type === 'rbrace') depth--
+    else if (type === 'kw_queue' && depth === 1) {
+      const value = tokens[i + 1]?.type === 'colon' ? tokens[i + 2] : tokens[i + 1]
+      if (value?.type === 'string') return value.text.slice(1, -1)
+    }
+  }
+  return undefined
 }
 
 /**

@@ -162,6 +162,8 @@ export interface Broken extends Trivia {
   kind: 'broken'
   declaration: 'workflow' | 'job'
   name?: string
+  /** A broken job's declared queue, when its `queue "…"` (or `queue: "…"`) can be read: the jobs board keeps it in its lane. */
+  queue?: string
   text: string
   span?: Span
 }

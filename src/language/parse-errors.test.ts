@@ -237,3 +237,42 @@ describe('messages name what was found, what was expected and where', () => {
     expect(message).toBe('expected "if" or "}" in step "s1500", found identifier "activty"')
   })
 })
+
+describe("CodeAI's colon style (issue 12, item 5): rejected, recognised, fixed where mechanical", () => {
+  test.each([
+    ['schedule: "…" in a job', 'job daily_report {\n\tschedule: "0 6 * * *"\n\ttask "reports.daily"\n}\n', '`schedule: "…"`; write `schedule "0 6 * * *"`', 'schedule: "0 6 * * *"'],
+    ['task: "…"', 'job j {\n\ttask: "reports.daily"\n}\n', '`task: "…"`; write `task "reports.daily"`', 'task: "reports.daily"'],
+    ['activity: "…" in a step', workflowWith('a {\n\t\t\tactivity: "x.y"\n\t\t}'), '`activity: "…"`; write `activity "x.y"`', 'activity: "x.y"'],
+    ['max_attempts: 3 in a retry block', 'job j {\n\ttask "t"\n\tretry {\n\t\tmax_attempts: 3\n\t}\n}\n', '`max_attempts: 3`; write `max_attempts 3`', 'max_attempts: 3'],
+  ])('%s is one error with a fix that drops the colon', (_, text, advice, covered) => {
+    const { code, message, at, error } = syntaxError(text)
+    expect(code).toBe('syntax-colon-style')
+    expect(message).toBe(`CodeAI's parser does not accept the colon style ${advice}`)
+    expect(at).toBe(covered)
+    const edit = error.fix!.edits[0]
+    const fixed = text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end)
+    expect(parse(fixed).diagnostics).toEqual([])
+  })
+
+  test.each([
+    ['description: "…"', 'workflow w {\n\tdescription: "Process orders"\n\ttrigger manual\n\tsteps { }\n}\n', '`description: "…"`; a workflow has no "description"; write it as a comment: // description: …'],
+    ['trigger: OrderPlaced', 'workflow w {\n\ttrigger: OrderPlaced\n\tsteps { }\n}\n', '`trigger: OrderPlaced`; write `trigger event "order.created"`, `trigger schedule "0 6 * * *"` or `trigger manual`'],
+    ['retry: 3 times', 'job j {\n\ttask "t"\n\tretry: 3 times\n}\n', '`retry: 3 times`; write a block, e.g. `retry { max_attempts 3 }`'],
+    ['timeout: 30m (an unquoted value)', 'workflow w {\n\ttrigger manual\n\ttimeout: 30m\n\tsteps { }\n}\n', '`timeout: 30m`; write `timeout "30m"`, with the value quoted'],
+  ])('%s is one error in plain words, with no fix (the conversion is not mechanical)', (_, text, advice) => {
+    const { code, message, error } = syntaxError(text)
+    expect(code).toBe('syntax-colon-style')
+    expect(message).toBe(`CodeAI's parser does not accept the colon style ${advice}`)
+    expect(error.fix).toBeUndefined()
+  })
+
+  test('an input entry keeps its colon: key: "value" there is right', () => {
+    expect(parse(workflowWith('a {\n\t\t\tactivity "x"\n\t\t\tinput {\n\t\t\t\tschedule_id: "x"\n\t\t\t}\n\t\t}')).diagnostics).toEqual([])
+  })
+
+  test("a broken job's declared queue is kept in the parse result (the jobs board keeps its lane)", () => {
+    const { doc } = parse('job j {\n\tschedule: "0 6 * * *"\n\ttask "t"\n\tqueue "critical"\n}\njob k {\n\ttask "t"\n\tqueue: "low"\n\toops\n}\njob m { oops }\n')
+    expect(doc.items.map((item) => item.kind === 'broken' && item.queue)).toEqual(['critical', 'low', undefined])
+    expect(doc.items[2]).not.toHaveProperty('queue')
+  })
+})

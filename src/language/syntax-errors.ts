@@ -24,7 +24,7 @@ export interface SyntaxErrorInput {
   text: string
   /** Where the declaration ends in it. */
   end: number
-  /** The declaration's tokens (offsets into the file), comments and whitespace left out, at least up to the one after `at`. */
+  /** The declaration's tokens (offsets into the file), comments and whitespace left out, at least up to two after `at`. */
   tokens: readonly Token[]
   /** Index of the token no parse can continue with (the token count: the end). */
   at: number
@@ -255,6 +255,8 @@ export function describeSyntaxError(input: SyntaxErrorInput): ChunkDiagnostic {
   if (found?.type === 'unclosedComment') {
     return error('unclosed comment: this "/*" has no closing "*/"', 'syntax-unclosed', spanOf(found, end, 2))
   }
+  const colonStyle = describeColonStyle(text, tokens, at, frame)
+  if (colonStyle) return colonStyle
   const stray = strayCommentClose(text, end, found, commentBefore)
   if (stray) return error('"*/" closes no comment: block comments do not nest', 'syntax', stray)
   if (foundWord === 'parallel' && frame?.kind === 'parallel') {
@@ -327,6 +329,55 @@ export function describeSyntaxError(input: SyntaxErrorInput): ChunkDiagnostic {
     }
   }
   return error(plain, !found && frames.length > 0 ? 'syntax-unclosed' : 'syntax')
+}
+
+/** Parts whose value follows the keyword directly: `key: value` converts by dropping the colon. */
+const VALUE_PARTS = new Set(['timeout', 'activity', 'if', 'schedule', 'task', 'queue', 'max_attempts', 'initial_interval', 'backoff_multiplier'])
+
+const FRAME_NAMES: Partial<Record<FrameKind, string>> = { workflow: 'a workflow', job: 'a job', step: 'a step', retry: 'a retry block' }
+
+/**
+ * CodeAI's own example files write `description: "…"`, `schedule: "0 6 * * *"`,
+ * `trigger: OrderPlaced`, `retry: 3 times`, which its parser rejects. Said
+ * in plain words, with a fix where the conversion is mechanical: a part
+ * keyword, a colon and one string or number, alone on the line.
+ */
+function describeColonStyle(text: string, tokens: readonly Token[], at: number, frame: Frame | undefined): ChunkDiagnostic | undefined {
+  if (!frame || !FRAME_NAMES[frame.kind]) return undefined
+  const colon = tokens[at]?.type === 'colon' ? at : tokens[at + 1]?.type === 'colon' ? at + 1 : -1
+  const key = tokens[colon - 1]
+  if (colon < 0 || !key || (key.type !== 'ident' && !keyword(key.type))) return undefined
+  // The key must start its statement: the token before it ends the previous one or opens the block.
+  const before = tokens[colon - 2]
+  if (before && before.type !== 'lbrace' && before.type !== 'rbrace' && before.type !== 'string' && before.type !== 'integer' && before.type !== 'float' && before.type !== 'kw_manual') return undefined
+  const value = tokens[colon + 1]
+  const lineEnd = (offset: number) => {
+    const newline = text.indexOf('\n', offset)
+    return newline < 0 ? text.length : newline
+  }
+  const keyLineEnd = lineEnd(key.offset)
+  const rest = value && value.offset < keyLineEnd ? text.slice(value.offset, keyLineEnd).replace(/\s*(\/\/.*)?$/, '') : ''
+  const shown = rest === '' ? '…' : value.type === 'string' ? '"…"' : short(rest, 24)
+  const span = { start: key.offset, end: value && value.offset < keyLineEnd ? value.offset + value.text.length : tokens[colon].offset + 1 }
+  const error = (advice: string, fix?: Fix): ChunkDiagnostic => ({
+    severity: 'error',
+    code: 'syntax-colon-style',
+    message: `CodeAI's parser does not accept the colon style \`${key.text}: ${shown}\`; ${advice}`,
+    span,
+    ...(fix && { fix }),
+  })
+  const word = keyword(key.type)
+  const single = value && value.offset < keyLineEnd && (value.type === 'string' || value.type === 'integer' || value.type === 'float')
+    && value.offset + value.text.length >= key.offset + text.slice(key.offset, keyLineEnd).replace(/\s*(\/\/.*)?$/, '').length
+  if (word && VALUE_PARTS.has(word) && single) {
+    const written = `${key.text} ${value.text}`
+    return error(`write \`${short(written, 60)}\``, { title: `Write ${short(written, 40)}`, edits: [{ span, newText: written }] })
+  }
+  if (word === 'trigger') return error('write `trigger event "order.created"`, `trigger schedule "0 6 * * *"` or `trigger manual`')
+  if (word === 'retry') return error('write a block, e.g. `retry { max_attempts 3 }`')
+  if (word === 'steps' || word === 'input') return error(`write a block: \`${word} { … }\``)
+  if (word && VALUE_PARTS.has(word)) return error(`write \`${word} "${rest.includes('"') || rest === '' ? '…' : short(rest, 40)}"\`, with the value quoted`)
+  return error(`${FRAME_NAMES[frame.kind]} has no "${key.text}"; write it as a comment: // ${key.text}: …`)
 }
 
 /** `workflow` or `job` when `word` looks like a misspelling of one (`workflw`, `jobs`, `Workflow`). */
