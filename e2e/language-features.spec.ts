@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures'
-import { offsetOf, openDesigner, selectText, storeText } from './designer'
+import { clickInText, loadText, offsetOf, openDesigner, selectText, storeText } from './designer'
 
 test.describe('the text pane understands the language', () => {
   test('hovering a schedule explains it', async ({ page }) => {
@@ -27,5 +27,19 @@ test.describe('the text pane understands the language', () => {
     await expect(suggestions).toContainText('calculate_date_range')
     await expect(suggestions).toContainText('fetch_sales_data')
     await expect.poll(() => storeText(page)).toContain('orders: "steps."')
+  })
+})
+
+test.describe('quick fixes', () => {
+  test("a colon-style line gets CodeAI's form from the quick fix (Ctrl+.)", async ({ page }) => {
+    await openDesigner(page)
+    await loadText(page, 'job daily_report {\n\tschedule: "0 6 * * *"\n\ttask "reports.daily"\n}\n')
+    const at = await offsetOf(page, 'schedule:')
+    await clickInText(page, at + 2)
+    await page.keyboard.press('Control+.')
+    const menu = page.locator('.action-widget')
+    await expect(menu).toContainText('Write schedule "0 6 * * *"')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => storeText(page)).toBe('job daily_report {\n\tschedule "0 6 * * *"\n\ttask "reports.daily"\n}\n')
   })
 })

@@ -1,10 +1,10 @@
 /**
  * The `cai` language features behind Monaco's widgets: completion, hover,
- * go to definition, formatting and folding. Each reads the parse of the
+ * go to definition, formatting, folding and quick fixes. Each reads the parse of the
  * model's text from the store the model is bound to.
  */
 import { allSteps } from '../language/locate'
-import type { ParseResult, Span } from '../language/model'
+import type { Diagnostic, ParseResult, Span } from '../language/model'
 import { parse } from '../language/parse'
 import { LineIndex } from '../language/positions'
 import { print } from '../language/print'
@@ -38,6 +38,12 @@ function parsedFor(model: Model): ParseResult {
   const text = model.getValue()
   const state = bindings.get(model)?.store.getState()
   return state && state.text === text ? state.parsed : parse(text)
+}
+
+/** The store's diagnostics when they are of the model's current text, else the syntax ones of a fresh parse. */
+function diagnosticsFor(model: Model): readonly Diagnostic[] {
+  const state = bindings.get(model)?.store.getState()
+  return state && state.text === model.getValue() ? state.diagnostics : parsedFor(model).diagnostics
 }
 
 function rangeOf(model: Model, span: Span): Monaco.IRange {
@@ -150,6 +156,30 @@ export function registerProviders(monaco: typeof Monaco): void {
       const formatted = print(result.doc)
       if (formatted === model.getValue()) return []
       return [{ range: model.getFullModelRange(), text: formatted }]
+    },
+  })
+
+  // A diagnostic's mechanical fix (the colon style, a quoted value, a removal...) as a quick fix on its range.
+  languages.registerCodeActionProvider(LANGUAGE_ID, {
+    provideCodeActions(model, range, context) {
+      const start = model.getOffsetAt({ lineNumber: range.startLineNumber, column: range.startColumn })
+      const end = model.getOffsetAt({ lineNumber: range.endLineNumber, column: range.endColumn })
+      const actions = diagnosticsFor(model)
+        .filter((diagnostic) => diagnostic.fix && diagnostic.span.start <= end && start <= diagnostic.span.end)
+        .map((diagnostic): Monaco.languages.CodeAction => ({
+          title: diagnostic.fix!.title,
+          kind: 'quickfix',
+          diagnostics: context.markers.filter((marker) => marker.code === diagnostic.code && marker.message === diagnostic.message),
+          isPreferred: diagnostic.severity === 'error',
+          edit: {
+            edits: diagnostic.fix!.edits.map((edit) => ({
+              resource: model.uri,
+              versionId: model.getVersionId(),
+              textEdit: { range: rangeOf(model, edit.span), text: edit.newText },
+            })),
+          },
+        }))
+      return { actions, dispose: () => {} }
     },
   })
 

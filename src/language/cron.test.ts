@@ -293,6 +293,19 @@ describe("robfig's reading, rule by rule (spec section 4, item 3)", () => {
     expect(error('TZ=UTC').error).toContain('must be followed by a space')
   })
 
+  it('a zone Go knows and the browser does not (Factory) is valid, with no run times rather than a crash', () => {
+    expect(nextRuns('TZ=Factory 0 6 * * *', new Date(Date.UTC(2025, 0, 1)), 3)).toEqual([])
+    expect(describeCron('TZ=Factory 0 6 * * *')).toBe('At 06:00 AM (Factory time)')
+  })
+
+  it('the pinned zone list is tzdata 2025b, zones and links', async () => {
+    const { TZDATA_VERSION, TZDATA_NAMES } = await import('./tzdata/names')
+    expect(TZDATA_VERSION).toBe('2025b')
+    expect(TZDATA_NAMES).toContain('America/Los_Angeles')
+    expect(TZDATA_NAMES).toContain('US/Pacific')
+    expect(TZDATA_NAMES).not.toContain('posixrules')
+  })
+
   it('UTC, Local and the empty zone run in UTC', () => {
     const from = new Date(Date.UTC(2025, 0, 1))
     for (const zone of ['UTC', 'Local', '']) expect(iso(nextRuns(`TZ=${zone} 0 6 * * *`, from, 1))).toEqual(['2025-01-01T06:00Z'])
@@ -346,8 +359,15 @@ describe('properties over generated expressions', () => {
     const written = names ? fc.oneof(value.map(String), value.map((v) => names[v - min])) : value.map(String)
     const range = fc.tuple(value, value).map(([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`)
     const step = fc.integer({ min: 1, max: max + 5 })
+    // robfig's lax shapes: a `+` sign, `*-anything`, names in any case (İ lowers to i).
+    const lax = fc.oneof(
+      value.map((v) => `+${v}`),
+      fc.tuple(fc.constantFrom('*', '?'), fc.constantFrom('-5', '-', '-x-y')).map(([s, rest]) => s + rest),
+      ...(names ? [value.map((v) => names[v - min].toLowerCase()), value.map((v) => names[v - min].replace('I', 'İ'))] : []),
+    )
     return fc.oneof(
       fc.constantFrom('*', '?'),
+      lax,
       written,
       range,
       fc.tuple(fc.constantFrom('*', '?'), step).map(([s, n]) => `${s}/${n}`),
@@ -355,9 +375,17 @@ describe('properties over generated expressions', () => {
       fc.tuple(range, step).map(([r, n]) => `${r}/${n}`),
     )
   }
+  // Items joined by one comma or more (robfig drops empty items); fields separated by any of Go's white space.
+  const separator = fc.constantFrom(',', ',', ',,')
+  const space = fc.constantFrom(' ', ' ', '\t', '  ', '\u00a0', '\u0085', '\u3000', '\f')
   const expression = fc
-    .tuple(...FIELD_BOUNDS.map((bounds) => fc.array(item(bounds), { minLength: 1, maxLength: 3 }).map((items) => items.join(','))))
-    .map((fields) => fields.join(' '))
+    .tuple(
+      ...FIELD_BOUNDS.map((bounds) =>
+        fc.tuple(fc.array(item(bounds), { minLength: 1, maxLength: 3 }), separator).map(([items, comma]) => items.join(comma)),
+      ),
+      fc.array(space, { minLength: 4, maxLength: 4 }),
+    )
+    .map(([a, b, c, d, e, spaces]) => [a, b, c, d, e].map((field, i) => (i === 0 ? field : spaces[i - 1] + field)).join(''))
 
   it('every generated robfig expression parses, and cronstrue describes it', () => {
     fc.assert(
@@ -365,6 +393,8 @@ describe('properties over generated expressions', () => {
         expect(parseCron(expr).ok).toBe(true)
         const words = describeCron(expr)
         expect(words).not.toMatch(/^(Invalid schedule|On the schedule)/)
+        // What robfig ignores or drops is not described: the words are those of its reading.
+        expect(words).toBe(describeCron(schedule(expr).normalized.join(' ')))
       }),
       { numRuns: 300 },
     )

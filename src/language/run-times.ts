@@ -7,8 +7,9 @@
 /**
  * The zone runs are shown in: the schedule's TZ= zone; UTC when it names
  * none, or `Local` or the empty name (a server's local zone, read as UTC as
- * nextRuns does). Only zones Intl knows pass cron validation, so any other
- * name is one Intl can format.
+ * nextRuns does). Cron validation checks zones against the pinned tzdata
+ * list, not Intl; nextRuns gives no runs for a zone Intl cannot compute
+ * (`Factory`), so only zones Intl knows are ever formatted here.
  */
 export function runZone(timezone: string | undefined): string {
   return timezone === undefined || timezone === '' || timezone === 'Local' ? 'UTC' : timezone
