@@ -37,7 +37,7 @@ test.describe('quick fixes', () => {
     const at = await offsetOf(page, 'schedule:')
     await clickInText(page, at + 2)
     await page.keyboard.press('Control+.')
-    const menu = page.locator('.action-widget')
+    const menu = page.locator('.action-widget').first()
     await expect(menu).toContainText('Write schedule "0 6 * * *"')
     await page.keyboard.press('Enter')
     await expect.poll(() => storeText(page)).toBe('job daily_report {\n\tschedule "0 6 * * *"\n\ttask "reports.daily"\n}\n')
