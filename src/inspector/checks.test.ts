@@ -101,7 +101,9 @@ describe('durations', () => {
   })
 
   it('refuses what Go cannot parse', () => {
-    for (const value of ['1d', '10', '5 s', '']) expect(isRejected(timeout(value)), value).toBe(true)
+    for (const value of ['1d', '10', '5 s']) expect(isRejected(timeout(value)), value).toBe(true)
+    // An empty timeout is valid to CodeAI (it then uses 24h): a warning, not a refusal.
+    expect(isRejected(timeout(''))).toBe(false)
   })
 
   it('warns, without refusing, about a zero duration', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyBlockTrivia, emptyTrivia, type CaiDocument, type Retry } from '../model'
-import { addRetry, removeRetry, setRetryField } from './retry'
+import { addRetry, attemptsNumeral, multiplierNumeral, removeRetry, setRetryField } from './retry'
 import { deepFreeze, doc, docOf, job, jobIn, led, reasonOf, step, workflow, workflowIn } from './test-builders'
 
 function sample(): CaiDocument {
@@ -87,5 +87,20 @@ describe('addRetry and removeRetry', () => {
     expect(workflowIn(docOf(result), 'w')).not.toHaveProperty('retry')
     expect(result.ok && result.changed).toEqual(['w'])
     expect(docOf(removeRetry(before, { workflow: 'plain' }))).toBe(before)
+  })
+})
+
+describe('numerals the designer writes are read by Go as meant', () => {
+  it('max_attempts is written in decimal: a leading 0 would be octal to CodeAI', () => {
+    expect(attemptsNumeral('010')).toBe('10')
+    expect(attemptsNumeral('08')).toBe('8')
+    expect(attemptsNumeral('3')).toBe('3')
+  })
+
+  it('refuses max_attempts above 9223372036854775807 and a multiplier beyond float64', () => {
+    expect(attemptsNumeral('9223372036854775807')).toBe('9223372036854775807')
+    expect(attemptsNumeral('9223372036854775808')).toMatchObject({ ok: false, reason: expect.stringContaining('at most 9223372036854775807') })
+    expect(multiplierNumeral(`1${'0'.repeat(309)}`)).toMatchObject({ ok: false, reason: expect.stringContaining('at most about 1.8e308') })
+    expect(multiplierNumeral('2')).toBe('2.0')
   })
 })

@@ -1,3 +1,4 @@
+import { floatValue, integerValue } from '../numbers'
 import { emptyBlockTrivia, type CaiDocument, type NumberProp, type Retry, type StringProp } from '../model'
 import { valueProblem } from './names'
 import { numberProp, revise } from './nodes'
@@ -69,7 +70,10 @@ export function attemptsNumeral(value: number | string): string | Refusal {
   if (!/^[0-9]+$/.test(raw) || /^0+$/.test(raw)) {
     return refuse('max_attempts must be a whole number of at least 1 (it counts every attempt, the first included)')
   }
-  return raw
+  // Written in decimal: a leading 0 would make CodeAI read the numeral as octal (010 is 8, 08 an error).
+  const decimal = raw.replace(/^0+/, '')
+  if (integerValue(decimal) === undefined) return refuse('max_attempts must be at most 9223372036854775807, the largest integer CodeAI reads')
+  return decimal
 }
 
 /** The numeral for `backoff_multiplier`, always with a decimal point, or why `value` cannot be one. */
@@ -78,6 +82,7 @@ export function multiplierNumeral(value: number | string): string | Refusal {
   if (!/^[0-9]+(\.[0-9]+)?$/.test(raw)) {
     return refuse('backoff_multiplier must be a number of 0 or more, written like 2.0 or 1.5')
   }
+  if (floatValue(raw) === undefined) return refuse('backoff_multiplier must be at most about 1.8e308, the largest number CodeAI reads')
   return raw.includes('.') ? raw : `${raw}.0`
 }
 
