@@ -1,23 +1,20 @@
 /**
  * bin/codeai run for real, as a user would: from another directory, with real
- * files, exit codes and standard streams.
+ * files, exit codes and standard streams (the bundled dist-cli/codeai.mjs).
  */
-import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { codeai as run, ensureBundle, ROOT } from './testing/process'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const BIN = join(ROOT, 'bin/codeai')
 const SEED = join(ROOT, 'examples/09-workflows/with_workflows.cai')
 const workDir = mkdtempSync(join(tmpdir(), 'codeai-cli-'))
+beforeAll(ensureBundle, 120_000)
 afterAll(() => rmSync(workDir, { recursive: true, force: true }))
 
 function codeai(args: string[], input?: string) {
-  const result = spawnSync(BIN, args, { cwd: workDir, encoding: 'utf8', input, timeout: 20_000 })
-  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status }
+  return run(args, { cwd: workDir, input })
 }
 
 describe('bin/codeai', { timeout: 30_000 }, () => {

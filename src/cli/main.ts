@@ -41,13 +41,17 @@ function packageVersion(): string {
   return 'unknown'
 }
 
-const io = nodeIO({ stdout: quietWriter(process.stdout), stderr: quietWriter(process.stderr) })
-try {
-  const exitCode = await runCli(process.argv.slice(2), io, packageVersion)
-  // An output error seen while running (exit code 2) wins over the command's own status.
-  process.exitCode = Math.max(exitCode, Number(process.exitCode ?? 0))
-} catch (error) {
-  // A bug, not a user mistake: one line, no stack trace, a distinct exit code.
-  io.stderr(`codeai: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exitCode = 3
+async function main(): Promise<void> {
+  const io = nodeIO({ stdout: quietWriter(process.stdout), stderr: quietWriter(process.stderr) })
+  try {
+    const exitCode = await runCli(process.argv.slice(2), io, packageVersion)
+    // An output error seen while running (exit code 2) wins over the command's own status.
+    process.exitCode = Math.max(exitCode, Number(process.exitCode ?? 0))
+  } catch (error) {
+    // A bug, not a user mistake: one line, no stack trace, a distinct exit code.
+    io.stderr(`codeai: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
+    process.exitCode = 3
+  }
 }
+
+void main()
