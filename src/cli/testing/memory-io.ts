@@ -13,18 +13,20 @@ function nodeError(code: string, path: string): Error {
 export function memoryIO(initial: Record<string, string | Uint8Array>, stdin: string | Uint8Array = '') {
   const files = new Map<string, Uint8Array>()
   for (const [path, content] of Object.entries(initial)) files.set(path, typeof content === 'string' ? encoder.encode(content) : content)
+  // `./a//b.cai` names the file stored as `a/b.cai`.
+  const clean = (path: string) => path.replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/')
   const writes: [string, string][] = []
   let stdout = ''
   let stderr = ''
-  const trim = (path: string) => (path.length > 1 ? path.replace(/\/+$/, '') : path)
+  const trim = (path: string) => clean(path).replace(/\/+$/, '')
   const isDirectory = (path: string) => {
     const prefix = `${trim(path)}/`
     return [...files.keys()].some((file) => file.startsWith(prefix))
   }
-  const kind = (path: string): EntryKind => (files.has(path) ? 'file' : isDirectory(path) ? 'directory' : 'missing')
+  const kind = (path: string): EntryKind => (files.has(clean(path)) ? 'file' : isDirectory(path) ? 'directory' : 'missing')
   const io: CliIO = {
     readFile(path) {
-      const bytes = files.get(path)
+      const bytes = files.get(clean(path))
       if (bytes) return bytes
       throw nodeError(isDirectory(path) ? 'EISDIR' : 'ENOENT', path)
     },
