@@ -55,7 +55,7 @@ describe('bin/codeai', { timeout: 30_000 }, () => {
   })
 
   it('answers bad usage with one line on stderr and exit code 2, never a stack trace', () => {
-    for (const args of [['validate', 'no-such-file.cai'], ['parse', ROOT], ['lint', SEED], ['parse', '--fast', SEED], []]) {
+    for (const args of [['validate', 'no-such-file.cai'], ['validate', `${SEED}/x.cai`], ['parse', ROOT], ['lint', SEED], ['parse', '--fast', SEED], []]) {
       const result = codeai(args)
       expect(result.exitCode, args.join(' ')).toBe(2)
       expect(result.stdout).toBe('')

@@ -3,8 +3,15 @@ import { readdirSync, readFileSync, statSync, writeFileSync, type Dirent } from 
 import type { CliIO, DirectoryEntry, EntryKind } from './io'
 
 function kindOf(path: string): EntryKind {
-  const stats = statSync(path, { throwIfNoEntry: false })
-  if (!stats) return 'missing'
+  let stats
+  try {
+    stats = statSync(path)
+  } catch (error) {
+    // `file.cai/x` does not exist either (ENOTDIR); other errors (EACCES...) are the caller's to report.
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing'
+    throw error
+  }
   return stats.isFile() ? 'file' : stats.isDirectory() ? 'directory' : 'other'
 }
 

@@ -70,7 +70,12 @@ export function collectFiles(command: string, operands: readonly string[], io: C
     }
   }
   for (const operand of operands) {
-    const kind = io.kind(operand)
+    let kind
+    try {
+      kind = io.kind(operand)
+    } catch (error) {
+      throw new FileError(`cannot read ${operand}: ${fileErrorReason(error)}`)
+    }
     if (kind === 'missing') throw new FileError(`cannot read ${operand}: no such file`)
     if (kind !== 'directory') {
       add(operand)
@@ -80,7 +85,7 @@ export function collectFiles(command: string, operands: readonly string[], io: C
     walk(operand, io, add)
     if (paths.length === before && !caiFilesIn(operand, io)) throw new FileError(`no .cai file in ${operand}`)
   }
-  return { paths, single: operands.length === 1 && io.kind(operands[0]) !== 'directory' }
+  return { paths, single: operands.length === 1 && paths.length === 1 && paths[0] === operands[0] }
 }
 
 function walk(directory: string, io: CliIO, add: (path: string) => void): void {
