@@ -41,7 +41,7 @@ function writeAtomically(path, contents) {
 }
 // Paths relative to the root, one a line, for the shell's `-nt` test in bin/codeai.
 const inputs = Object.keys(result.metafile.inputs)
-  .filter((path) => !path.startsWith('node_modules/'))
+  .filter((path) => !path.split('/').includes('node_modules'))
   .map((path) => relative(root, join(root, path)))
   .sort()
 writeAtomically(join(outDir, 'inputs.txt'), inputs.join('\n') + '\n')
