@@ -62,7 +62,9 @@ export function usage(): string {
 }
 
 function commandHelp(command: Command): string {
-  return [`Usage: codeai ${command.name} ${command.usage}`, '', ...commandLines(command), ''].join('\n') + '\n' + FOOTER
+  const lines = [`Usage: codeai ${command.name} ${command.usage}`, '', command.summary, '']
+  if (command.options) lines.push('Options:', ...command.options.map(([option, text]) => `  ${option.padEnd(16)}${text}`), '')
+  return lines.join('\n') + '\n' + FOOTER
 }
 
 function commandLines(command: Command): string[] {

@@ -279,6 +279,16 @@ describe('usage', () => {
     expect(await run(['--version'])).toMatchObject({ exitCode: 0, stdout: 'codeai 1.2.3\n' })
   })
 
+  it('shows one command\'s help for COMMAND --help and help COMMAND, and lists every command in the main help', async () => {
+    for (const args of [['format', '--help'], ['help', 'format'], ['format', '--write', '-h']]) {
+      const result = await run(args)
+      expect(result).toMatchObject({ exitCode: 0, stderr: '' })
+      expect(result.stdout).toMatch(/^Usage: codeai format \[--check \| --write\] FILE\|DIR\.\.\.\n\nPrint FILE in canonical layout.*\n\nOptions:\n  --check {9}Exit with code 1/)
+    }
+    expect((await run(['format', '--', '--help'])).stderr).toBe("codeai: cannot read --help: no such file\n")
+    for (const name of ['parse FILE', 'validate FILE|DIR...', 'format [--check | --write] FILE|DIR...']) expect(usage()).toContain(`\n  ${name}\n`)
+  })
+
   it('takes everything after -- as FILE, even a name starting with -', async () => {
     expect(await run(['validate', '--', '-odd.cai'], { '-odd.cai': SMALL })).toMatchObject({ exitCode: 0, stdout: '1 workflow, 1 job: 0 errors, 0 warnings\n' })
     const named = await run(['parse', '--', '--help'], { '--help': SMALL })
@@ -300,7 +310,7 @@ describe('usage', () => {
     [['validate', 'missing.cai'], 'cannot read missing.cai: no such file'],
     [['parse', 'examples/'], 'cannot read examples/: is a directory'],
   ])('exits 2 with one line on stderr for %j', async (args, message) => {
-    const result = await run(args, { 'a.cai': SMALL, 'b.cai': SMALL })
+    const result = await run(args, { 'a.cai': SMALL, 'b.cai': SMALL, 'examples/x.cai': SMALL })
     expect(result.exitCode).toBe(2)
     expect(result.stdout).toBe('')
     expect(result.stderr).toContain(message)
