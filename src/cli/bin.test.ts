@@ -1,23 +1,20 @@
 /**
  * bin/codeai run for real, as a user would: from another directory, with real
- * files, exit codes and standard streams.
+ * files, exit codes and standard streams (the bundled dist-cli/codeai.mjs).
  */
-import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { codeai as run, ensureBundle, ROOT } from './testing/process'
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const BIN = join(ROOT, 'bin/codeai')
 const SEED = join(ROOT, 'examples/09-workflows/with_workflows.cai')
 const workDir = mkdtempSync(join(tmpdir(), 'codeai-cli-'))
+beforeAll(ensureBundle, 120_000)
 afterAll(() => rmSync(workDir, { recursive: true, force: true }))
 
 function codeai(args: string[], input?: string) {
-  const result = spawnSync(BIN, args, { cwd: workDir, encoding: 'utf8', input, timeout: 20_000 })
-  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status }
+  return run(args, { cwd: workDir, input })
 }
 
 describe('bin/codeai', { timeout: 30_000 }, () => {
@@ -58,7 +55,7 @@ describe('bin/codeai', { timeout: 30_000 }, () => {
   })
 
   it('answers bad usage with one line on stderr and exit code 2, never a stack trace', () => {
-    for (const args of [['validate', 'no-such-file.cai'], ['validate', ROOT], ['lint', SEED], ['parse', '--fast', SEED], []]) {
+    for (const args of [['validate', 'no-such-file.cai'], ['validate', `${SEED}/x.cai`], ['parse', ROOT], ['lint', SEED], ['parse', '--fast', SEED], []]) {
       const result = codeai(args)
       expect(result.exitCode, args.join(' ')).toBe(2)
       expect(result.stdout).toBe('')

@@ -1,29 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { runCli, USAGE, type CliIO } from './commands'
+import { runCli, usage } from './cli'
 import type { DocumentJson } from './json'
+import { memoryIO } from './testing/memory-io'
 
-/** An in-memory file system; `writes` records every write. */
-function memoryIO(files: Record<string, string>, stdin = '') {
-  const writes: [string, string][] = []
-  const io: CliIO = {
-    readFile(path) {
-      if (path.endsWith('/')) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' })
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
-      return files[path]
-    },
-    writeFile(path, text) {
-      writes.push([path, text])
-      files[path] = text
-    },
-    readStdin: () => stdin,
-  }
-  return { io, writes, files }
-}
-
-function run(args: string[], files: Record<string, string> = {}, stdin = '') {
+async function run(args: string[], files: Record<string, string | Uint8Array> = {}, stdin = '') {
   const memory = memoryIO(files, stdin)
-  return { ...runCli(args, memory.io, '1.2.3'), writes: memory.writes, files: memory.files }
+  const exitCode = await runCli(args, memory.io, () => '1.2.3')
+  return { exitCode, stdout: memory.stdout(), stderr: memory.stderr(), writes: memory.writes, files: memory.files }
 }
 
 const SEED_EXAMPLE = readFileSync(new URL('../../examples/09-workflows/with_workflows.cai', import.meta.url), 'utf8')
@@ -46,7 +30,7 @@ job ping {
 const DIAGNOSTIC_LINE = /^[^:]+:\d+:\d+: (error|warning|info): .+ \[[a-z0-9-]+\]$/
 
 describe('codeai parse', () => {
-  it('prints every part of a document as clean JSON', () => {
+  it('prints every part of a document as clean JSON', async () => {
     const text = `config {
     name: "shop"
 }
@@ -89,7 +73,7 @@ job nightly {
 	}
 }
 `
-    const result = run(['parse', 'shop.cai'], { 'shop.cai': text })
+    const result = await run(['parse', 'shop.cai'], { 'shop.cai': text })
     expect(result.exitCode).toBe(0)
     expect(result.stderr).toBe('')
     expect(JSON.parse(result.stdout)).toEqual({
@@ -112,8 +96,8 @@ job nightly {
     })
   })
 
-  it('leaves out the parts a declaration does not write', () => {
-    const result = run(['parse', 'small.cai'], { 'small.cai': SMALL })
+  it('leaves out the parts a declaration does not write', async () => {
+    const result = await run(['parse', 'small.cai'], { 'small.cai': SMALL })
     expect(JSON.parse(result.stdout)).toEqual({
       workflows: [{ name: 'greet', trigger: { type: 'manual' }, steps: [{ name: 'say', activity: 'greetings.say' }] }],
       jobs: [{ name: 'ping', task: 'monitoring.ping' }],
@@ -121,8 +105,8 @@ job nightly {
     })
   })
 
-  it('reads the seed example: three workflows, seven jobs, input mappings and parallel steps', () => {
-    const result = run(['parse', 'seed.cai'], { 'seed.cai': SEED_EXAMPLE })
+  it('reads the seed example: three workflows, seven jobs, input mappings and parallel steps', async () => {
+    const result = await run(['parse', 'seed.cai'], { 'seed.cai': SEED_EXAMPLE })
     expect(result.exitCode).toBe(0)
     const json = JSON.parse(result.stdout) as DocumentJson
     expect(json.workflows.map((w) => [w.name, w.trigger.type])).toEqual([
@@ -152,8 +136,8 @@ job nightly {
     })
   })
 
-  it('prints syntax errors to stderr, nothing to stdout, and exits 1', () => {
-    const result = run(['parse', 'bad.cai'], { 'bad.cai': 'workflow w {\n\ttimeout "5m"\n}\n' })
+  it('prints syntax errors to stderr, nothing to stdout, and exits 1', async () => {
+    const result = await run(['parse', 'bad.cai'], { 'bad.cai': 'workflow w {\n\ttimeout "5m"\n}\n' })
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toBe('')
     const lines = result.stderr.trimEnd().split('\n')
@@ -162,9 +146,9 @@ job nightly {
     expect(lines[0]).toMatch(/^bad\.cai:2:2: error: /)
   })
 
-  it('prints max_attempts and backoff_multiplier as JSON numbers written as in the file, not rounded', () => {
+  it('prints max_attempts and backoff_multiplier as JSON numbers written as in the file, not rounded', async () => {
     const text = 'job j { task "t" retry { max_attempts 99999999999999999999 backoff_multiplier 2.0 } }\njob k { task "t" retry { max_attempts 007 backoff_multiplier 1.50 } }\n'
-    const result = run(['parse', 'n.cai'], { 'n.cai': text })
+    const result = await run(['parse', 'n.cai'], { 'n.cai': text })
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain('"max_attempts": 99999999999999999999,\n        "backoff_multiplier": 2.0\n')
     // Leading zeros are not JSON: they are dropped, the rest is kept.
@@ -176,31 +160,31 @@ job nightly {
     ])
   })
 
-  it('lays the JSON out as JSON.stringify does, numerals aside', () => {
-    const { stdout } = run(['parse', 'seed.cai'], { 'seed.cai': SEED_EXAMPLE })
+  it('lays the JSON out as JSON.stringify does, numerals aside', async () => {
+    const { stdout } = await run(['parse', 'seed.cai'], { 'seed.cai': SEED_EXAMPLE })
     expect(stdout).toMatch(/"backoff_multiplier": 2\.0\n/)
     expect(stdout.replace(/(\d)\.0\n/g, '$1\n')).toBe(`${JSON.stringify(JSON.parse(stdout), null, 2)}\n`)
   })
 
-  it('reads standard input when FILE is -', () => {
-    const result = run(['parse', '-'], {}, SMALL)
+  it('reads standard input when FILE is -', async () => {
+    const result = await run(['parse', '-'], {}, SMALL)
     expect(result.exitCode).toBe(0)
     expect((JSON.parse(result.stdout) as DocumentJson).jobs[0].name).toBe('ping')
   })
 })
 
 describe('codeai validate', () => {
-  it('prints only the summary for a clean file and exits 0', () => {
-    const result = run(['validate', 'small.cai'], { 'small.cai': SMALL })
+  it('prints only the summary for a clean file and exits 0', async () => {
+    const result = await run(['validate', 'small.cai'], { 'small.cai': SMALL })
     expect(result).toMatchObject({ exitCode: 0, stderr: '', stdout: '1 workflow, 1 job: 0 errors, 0 warnings\n' })
   })
 
-  it('finds nothing to report in the seed example', () => {
-    const result = run(['validate', 'seed.cai'], { 'seed.cai': SEED_EXAMPLE })
+  it('finds nothing to report in the seed example', async () => {
+    const result = await run(['validate', 'seed.cai'], { 'seed.cai': SEED_EXAMPLE })
     expect(result).toMatchObject({ exitCode: 0, stdout: '3 workflows, 7 jobs: 0 errors, 0 warnings\n' })
   })
 
-  it('prints each diagnostic as FILE:LINE:COL, sorted by position, and exits 1 on errors', () => {
+  it('prints each diagnostic as FILE:LINE:COL, sorted by position, and exits 1 on errors', async () => {
     const text = `job b {
 	schedule "@daily"
 	task "t.b"
@@ -212,7 +196,7 @@ job a {
 	queue "bulk"
 }
 `
-    const result = run(['validate', 'jobs.cai'], { 'jobs.cai': text })
+    const result = await run(['validate', 'jobs.cai'], { 'jobs.cai': text })
     expect(result.exitCode).toBe(1)
     const lines = result.stdout.trimEnd().split('\n')
     const summary = lines.pop()
@@ -226,14 +210,14 @@ job a {
     ])
   })
 
-  it('exits 0 with warnings only, counting one warning in the singular', () => {
+  it('exits 0 with warnings only, counting one warning in the singular', async () => {
     const text = SMALL.replace('\t\t\tactivity "greetings.say"\n', '\t\t\tactivity "greetings.say"\n\t\t\tif "steps.nowhere.output.ok"\n')
-    const result = run(['validate', 'w.cai'], { 'w.cai': text })
+    const result = await run(['validate', 'w.cai'], { 'w.cai': text })
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toMatch(/^w\.cai:7:14: warning: .+ \[step-unknown-ref\]\n1 workflow, 1 job: 0 errors, 1 warning\n$/)
   })
 
-  it('reports syntax errors and counts the declarations they break', () => {
+  it('reports syntax errors and counts the declarations they break', async () => {
     const text = `workflow broken {
 	timeout "5m"
 	trigger manual
@@ -243,7 +227,7 @@ job fine {
 	task "t.fine"
 }
 `
-    const result = run(['validate', 'b.cai'], { 'b.cai': text })
+    const result = await run(['validate', 'b.cai'], { 'b.cai': text })
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toMatch(/^b\.cai:2:2: error: .+\[syntax\]\n/)
     expect(result.stdout.trimEnd().split('\n').pop()).toMatch(/^1 workflow, 1 job: \d+ errors?, 0 warnings$/)
@@ -254,31 +238,31 @@ describe('codeai format', () => {
   const messy = 'job   ping{task "monitoring.ping"   queue "default"}\n'
   const canonical = 'job ping {\n\ttask "monitoring.ping"\n\tqueue "default"\n}\n'
 
-  it('prints the canonical text', () => {
-    expect(run(['format', 'm.cai'], { 'm.cai': messy })).toMatchObject({ exitCode: 0, stdout: canonical, stderr: '' })
+  it('prints the canonical text', async () => {
+    expect(await run(['format', 'm.cai'], { 'm.cai': messy })).toMatchObject({ exitCode: 0, stdout: canonical, stderr: '' })
   })
 
-  it('--check exits 1 naming the file when formatting would change it, 0 when not', () => {
-    const changed = run(['format', '--check', 'm.cai'], { 'm.cai': messy })
+  it('--check exits 1 naming the file when formatting would change it, 0 when not', async () => {
+    const changed = await run(['format', '--check', 'm.cai'], { 'm.cai': messy })
     expect(changed.exitCode).toBe(1)
     expect(changed.stderr).toContain('m.cai')
     expect(changed.writes).toEqual([])
-    expect(run(['format', 'c.cai', '--check'], { 'c.cai': canonical }).exitCode).toBe(0)
+    expect((await run(['format', 'c.cai', '--check'], { 'c.cai': canonical })).exitCode).toBe(0)
   })
 
-  it('--write rewrites the file only when it changes', () => {
-    const changed = run(['format', '--write', 'm.cai'], { 'm.cai': messy })
+  it('--write rewrites the file only when it changes', async () => {
+    const changed = await run(['format', '--write', 'm.cai'], { 'm.cai': messy })
     expect(changed.exitCode).toBe(0)
     expect(changed.writes).toEqual([['m.cai', canonical]])
-    const unchanged = run(['format', '--write', 'c.cai'], { 'c.cai': canonical })
+    const unchanged = await run(['format', '--write', 'c.cai'], { 'c.cai': canonical })
     expect(unchanged.exitCode).toBe(0)
     expect(unchanged.writes).toEqual([])
   })
 
-  it('never rewrites or prints a file with syntax errors', () => {
+  it('never rewrites or prints a file with syntax errors', async () => {
     const broken = 'job ping {\n\tqueue "default"\n}\n'
     for (const flags of [[], ['--write'], ['--check']]) {
-      const result = run(['format', ...flags, 'b.cai'], { 'b.cai': broken })
+      const result = await run(['format', ...flags, 'b.cai'], { 'b.cai': broken })
       expect(result.exitCode).toBe(1)
       expect(result.stdout).toBe('')
       expect(result.stderr).toMatch(/^b\.cai:\d+:\d+: error: /)
@@ -288,36 +272,45 @@ describe('codeai format', () => {
 })
 
 describe('usage', () => {
-  it('shows help for --help, -h and help, and the version for --version', () => {
-    for (const args of [['--help'], ['-h'], ['help'], ['format', '--help']]) {
-      expect(run(args)).toMatchObject({ exitCode: 0, stdout: USAGE, stderr: '' })
+  it('shows help for --help, -h and help, and the version for --version', async () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      expect(await run(args)).toMatchObject({ exitCode: 0, stdout: usage(), stderr: '' })
     }
-    expect(run(['--version'])).toMatchObject({ exitCode: 0, stdout: 'codeai 1.2.3\n' })
+    expect(await run(['--version'])).toMatchObject({ exitCode: 0, stdout: 'codeai 1.2.3\n' })
   })
 
-  it('takes everything after -- as FILE, even a name starting with -', () => {
-    expect(run(['validate', '--', '-odd.cai'], { '-odd.cai': SMALL })).toMatchObject({ exitCode: 0, stdout: '1 workflow, 1 job: 0 errors, 0 warnings\n' })
-    const named = run(['parse', '--', '--help'], { '--help': SMALL })
+  it('shows one command\'s help for COMMAND --help and help COMMAND, and lists every command in the main help', async () => {
+    for (const args of [['format', '--help'], ['help', 'format'], ['format', '--write', '-h']]) {
+      const result = await run(args)
+      expect(result).toMatchObject({ exitCode: 0, stderr: '' })
+      expect(result.stdout).toMatch(/^Usage: codeai format \[--check \| --write\] FILE\|DIR\.\.\.\n\nPrint FILE in canonical layout.*\n\nOptions:\n  --check {9}Exit with code 1/)
+    }
+    expect((await run(['format', '--', '--help'])).stderr).toBe("codeai: cannot read --help: no such file\n")
+    for (const name of ['parse FILE', 'validate FILE|DIR...', 'format [--check | --write] FILE|DIR...']) expect(usage()).toContain(`\n  ${name}\n`)
+  })
+
+  it('takes everything after -- as FILE, even a name starting with -', async () => {
+    expect(await run(['validate', '--', '-odd.cai'], { '-odd.cai': SMALL })).toMatchObject({ exitCode: 0, stdout: '1 workflow, 1 job: 0 errors, 0 warnings\n' })
+    const named = await run(['parse', '--', '--help'], { '--help': SMALL })
     expect(named.exitCode).toBe(0)
     expect((JSON.parse(named.stdout) as DocumentJson).jobs).toHaveLength(1)
-    expect(run(['format', '--check', '--', '-c.cai'], { '-c.cai': SMALL })).toMatchObject({ exitCode: 0, stdout: '-c.cai: formatted\n' })
-    expect(run(['validate', '--', '-a.cai', '-b.cai']).stderr).toContain("'validate' takes one FILE, got 2")
+    expect(await run(['format', '--check', '--', '-c.cai'], { '-c.cai': SMALL })).toMatchObject({ exitCode: 0, stdout: '-c.cai: already formatted\n' })
   })
 
   it.each([
     [[], 'missing command'],
     [['--', 'validate', 'a.cai'], 'missing command'],
     [['compile', 'a.cai'], "unknown command 'compile'"],
-    [['validate'], "'validate' needs a FILE"],
-    [['validate', 'a.cai', 'b.cai'], 'takes one FILE'],
+    [['validate'], "'validate' needs a FILE or DIR"],
+    [['parse', 'a.cai', 'b.cai'], "'parse' takes one FILE, got 2"],
     [['parse', '--write', 'a.cai'], "unknown option '--write'"],
     [['format', '--fix', 'a.cai'], "unknown option '--fix'"],
     [['format', '--write', '--check', 'a.cai'], 'cannot be used together'],
-    [['format', '--write', '-'], 'needs a file'],
+    [['format', '--write', '-'], 'needs files, not standard input'],
     [['validate', 'missing.cai'], 'cannot read missing.cai: no such file'],
     [['parse', 'examples/'], 'cannot read examples/: is a directory'],
-  ])('exits 2 with one line on stderr for %j', (args, message) => {
-    const result = run(args, { 'a.cai': SMALL, 'b.cai': SMALL })
+  ])('exits 2 with one line on stderr for %j', async (args, message) => {
+    const result = await run(args, { 'a.cai': SMALL, 'b.cai': SMALL, 'examples/x.cai': SMALL })
     expect(result.exitCode).toBe(2)
     expect(result.stdout).toBe('')
     expect(result.stderr).toContain(message)

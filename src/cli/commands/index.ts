@@ -1,0 +1,14 @@
+/**
+ * Every `codeai` command, in the order the help lists them. To add one, write
+ * `commands/NAME.ts` exporting `command: Command` (see ../command.ts) and add
+ * it here.
+ */
+import type { Command } from '../command'
+import { command as format } from './format'
+import { command as parse } from './parse'
+import { command as validate } from './validate'
+
+export const COMMANDS: readonly Command[] = [parse, validate, format]
+
+// The examples' expected outputs are checked against this (src/language/examples.test.ts).
+export { validateCommand } from './validate'
