@@ -41,3 +41,10 @@ test('the base name of an export', () => {
   expect(baseNameOf('orders.cai')).toBe('orders')
   expect(baseNameOf('a/b')).toBe('a_b')
 })
+
+test('a long file name is clipped between characters, never inside an emoji', () => {
+  // 119 letters, then an emoji whose second half would be unit 121.
+  const name = fileNameFor(`${'a'.repeat(119)}😀${'b'.repeat(10)}`)
+  expect(name).toBe(`${'a'.repeat(119)}.cai`)
+  expect(name.isWellFormed()).toBe(true)
+})
