@@ -149,7 +149,7 @@ test.describe('hostile names and sizes (issue 14.2, 14.3)', () => {
     expect(copied).toContain(`name=${'a'.repeat(199)}&`)
     const download = receiver.waitForEvent('download')
     await receiver.getByRole('button', { name: 'Download' }).click()
-    expect((await download).suggestedFilename()).toBe(`${'a'.repeat(119)}.cai`)
+    expect((await download).suggestedFilename()).toBe(`${'a'.repeat(120)}.cai`)
     await receiver.context().close()
   })
 
