@@ -5,10 +5,13 @@
  * them right and keeps working.
  */
 import type { Locator, Page } from '@playwright/test'
-import { test, expect } from './fixtures'
+import { test, expect as baseExpect } from './fixtures'
 import { editorText, loadText, openDesigner, outline, storeText } from './designer'
 import { generateLongString, generateManyJobs, generateManyWorkflows } from '../bench/generate'
 import { JOB_SIZES } from '../src/canvas/jobs'
+
+/** Waits for the page's work as long as a busy machine needs: a wait, never a time limit. */
+const expect = baseExpect.configure({ timeout: 30_000 })
 
 const jobsBoard = (page: Page) => page.getByTestId('jobs')
 const card = (page: Page, name: string) => jobsBoard(page).locator(`.react-flow__node[data-id="@job/${name}"]`)

@@ -6,9 +6,12 @@
  * `npm run bench:ui`, not asserted here.
  */
 import type { Page } from '@playwright/test'
-import { test, expect } from './fixtures'
+import { test, expect as baseExpect } from './fixtures'
 import { openDesigner, outline, problems } from './designer'
 import { generateCaiFile } from '../bench/generate'
+
+/** Waits for the page's work as long as a busy machine needs: a wait, never a time limit. */
+const expect = baseExpect.configure({ timeout: 30_000 })
 
 const FIVE_MB = 5 * 1024 * 1024
 

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { deflateSync } from 'node:zlib'
 import type { BrowserContext, Page } from '@playwright/test'
-import { test, expect } from './fixtures'
+import { test, expect as baseExpect } from './fixtures'
 import { editorText, flowNode, openDesigner, storeText } from './designer'
 import { generateCaiFile } from '../bench/generate'
 import { BASE_URL } from '../playwright.config'
+
+/** Waits for the page's work as long as a busy machine needs: a wait, never a time limit. */
+const expect = baseExpect.configure({ timeout: 30_000 })
 
 const NON_ASCII =
   '// Überprüfung der Bestellung – 注文の確認 – проверка 😀\nworkflow orders {\n\ttrigger event "order.créée"\n\n\tsteps {\n\t\tcheck {\n\t\t\tactivity "inventory.vérifier" // ✓ ünïcödé\n\t\t}\n\t}\n}\n'
