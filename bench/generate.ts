@@ -114,3 +114,45 @@ function jobLines(index: number): string[] {
 function stepName(n: number): string {
   return `step_${String(n).padStart(5, '0')}`
 }
+
+/**
+ * The hostile documents of issue 14.7, for the page's benchmark and tests.
+ * `count` jobs, each with its own schedule, over the three known queues and a
+ * few others (the Jobs board's worst case: a card and next runs per job).
+ */
+export function generateManyJobs(count: number): string {
+  const queues = ['critical', 'default', 'low_priority', 'emails', 'reports']
+  const out: string[] = ['// Generated: many scheduled jobs.']
+  for (let i = 0; i < count; i++) {
+    out.push(
+      '',
+      `job job_${String(i).padStart(5, '0')} {`,
+      `\tschedule "${i % 60} ${(i >> 2) % 24} * * ${i % 7 === 0 ? 'MON-FRI' : '*'}"`,
+      `\ttask "jobs.task_${i}"`,
+      `\tqueue "${queues[i % queues.length]}"`,
+      '}',
+    )
+  }
+  return out.join('\n') + '\n'
+}
+
+/** `count` small workflows (one step each): the outline's and splitter's worst case. */
+export function generateManyWorkflows(count: number): string {
+  const out: string[] = ['// Generated: many small workflows.']
+  for (let i = 0; i < count; i++) {
+    out.push('', `workflow flow_${String(i).padStart(5, '0')} {`, '\ttrigger manual', '\tsteps {', '\t\tonly {', `\t\t\tactivity "work.item_${i}"`, '\t\t}', '\t}', '}')
+  }
+  return out.join('\n') + '\n'
+}
+
+/**
+ * A small workflow whose activity string holds `bytes` characters over
+ * `lines` lines (CodeAI's strings may hold line breaks): one token the size of
+ * the file.
+ */
+export function generateLongString(bytes: number, lines: number): string {
+  const perLine = Math.max(1, Math.floor(bytes / lines) - 1)
+  const line = 'x'.repeat(perLine)
+  const body = Array.from({ length: lines }, () => line).join('\n')
+  return `workflow long_string {\n\ttrigger manual\n\tsteps {\n\t\tonly {\n\t\t\tactivity "${body}"\n\t\t}\n\t}\n}\n`
+}

@@ -15,12 +15,15 @@ export const flowNode = (page: Page, id: string): Locator => page.locator(`.reac
 export const flowEdge = (page: Page, source: string, target: string): Locator =>
   page.locator(`.react-flow__edge[aria-label="Edge from ${source} to ${target}"]`)
 
+/** Loading the page and its lazily loaded editor can take long on a busy machine: a wait, not a limit. */
+const PAGE_LOAD = { timeout: 30_000 }
+
 /** Opens the designer on its default document and waits until canvas and editor show it. */
 export async function openDesigner(page: Page): Promise<void> {
   await page.goto('./')
-  await expect(canvas(page).locator('.react-flow__node').first()).toBeVisible()
-  await expect(editor(page)).toBeVisible()
-  await expect.poll(() => editorText(page)).toBe(await storeText(page))
+  await expect(canvas(page).locator('.react-flow__node').first()).toBeVisible(PAGE_LOAD)
+  await expect(editor(page)).toBeVisible(PAGE_LOAD)
+  await expect.poll(() => editorText(page), PAGE_LOAD).toBe(await storeText(page))
 }
 
 export const storeText = (page: Page): Promise<string> => page.evaluate(() => window.__caiDesigner.getText())

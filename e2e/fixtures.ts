@@ -1,6 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { BASE_URL } from '../playwright.config'
-import { acquireCpu, type CpuUse } from './cpu-lock'
 
 const PAGE_ORIGIN = new URL(BASE_URL).origin
 
@@ -12,27 +11,10 @@ const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:'])
  * a console error, throws an uncaught error or violates its Content-Security-Policy:
  * the designer is offline and quiet.
  */
-export const test = base.extend<{ page: Page; expectedErrors: RegExp | null; cpu: CpuUse; cpuLock: void }>({
+export const test = base.extend<{ page: Page; expectedErrors: RegExp | null }>({
   /** Console errors a test provokes on purpose (`test.use({ expectedErrors: /.../ })`). */
   expectedErrors: [null, { option: true }],
-  /** `exclusive` for a test that times the page: no other test runs meanwhile (see cpu-lock.ts). */
-  cpu: ['shared', { option: true }],
-  cpuLock: [
-    async ({ cpu }, use, testInfo) => {
-      const asked = Date.now()
-      const release = await acquireCpu(cpu)
-      // Waiting for the lock is not the test's time.
-      testInfo.setTimeout(testInfo.timeout + (Date.now() - asked))
-      try {
-        await use()
-      } finally {
-        release()
-      }
-    },
-    { auto: true },
-  ],
-  // Depends on the lock: the page closes before the lock is let go.
-  page: async ({ page, expectedErrors, cpuLock: _lock }, use) => {
+  page: async ({ page, expectedErrors }, use) => {
     const problems: string[] = []
     page.on('request', (request) => {
       const url = new URL(request.url())

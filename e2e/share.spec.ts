@@ -1,8 +1,13 @@
+import { randomBytes } from 'node:crypto'
 import { deflateSync } from 'node:zlib'
 import type { BrowserContext, Page } from '@playwright/test'
-import { test, expect } from './fixtures'
+import { test, expect as baseExpect } from './fixtures'
 import { editorText, flowNode, openDesigner, storeText } from './designer'
 import { generateCaiFile } from '../bench/generate'
+import { BASE_URL } from '../playwright.config'
+
+/** Waits for the page's work as long as a busy machine needs: a wait, never a time limit. */
+const expect = baseExpect.configure({ timeout: 30_000 })
 
 const NON_ASCII =
   '// Überprüfung der Bestellung – 注文の確認 – проверка 😀\nworkflow orders {\n\ttrigger event "order.créée"\n\n\tsteps {\n\t\tcheck {\n\t\t\tactivity "inventory.vérifier" // ✓ ünïcödé\n\t\t}\n\t}\n}\n'
@@ -127,6 +132,48 @@ test.describe('share links', () => {
     await page.getByRole('button', { name: 'Recent' }).click()
     await page.getByRole('menuitem', { name: 'with_workflows.cai' }).click()
     await expect.poll(() => storeText(page)).toBe(local)
+  })
+})
+
+test.describe('hostile names and sizes (issue 14.2, 14.3)', () => {
+  test('a long name clipped at an emoji still makes links and a clean download name', async ({ context }) => {
+    // 199 letters, then an emoji: clipped at 200 UTF-16 units, it would keep half the emoji.
+    const name = `${'a'.repeat(199)}😀.cai`
+    const link = `${BASE_URL}#cai=1&name=${encodeURIComponent(name)}&z=${base64url(deflateSync(Buffer.from(NON_ASCII, 'utf8')))}`
+    const receiver = await freshPage(context)
+    await receiver.goto(link)
+    await receiver.waitForFunction(() => !!window.__caiDesigner)
+    await expect.poll(() => storeText(receiver)).toBe(NON_ASCII)
+    const docName = await receiver.evaluate(() => window.__caiDesigner.getState().docName)
+    expect(docName).toBe('a'.repeat(199))
+
+    // Making a link from it works (a half emoji made encodeURIComponent throw "URI malformed").
+    const copied = await copyLink(receiver, 'Copy share link')
+    expect(copied).toContain(`name=${'a'.repeat(199)}&`)
+    const download = receiver.waitForEvent('download')
+    await receiver.getByRole('button', { name: 'Download' }).click()
+    expect((await download).suggestedFilename()).toBe(`${'a'.repeat(120)}.cai`)
+    await receiver.context().close()
+  })
+
+  test('a document whose link browsers could not open gets no link: the download is offered instead', async ({ page }) => {
+    test.setTimeout(90_000)
+    await openDesigner(page)
+    // About 1.1 MB that deflate cannot shrink: its link would be over 1,000,000 characters.
+    const text = `// ${randomBytes(820_000).toString('base64')}\n`
+    await setDocument(page, text)
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    await page.evaluate(() => navigator.clipboard.writeText('before'))
+    await page.getByRole('button', { name: 'Share' }).click()
+    await page.getByRole('menuitem', { name: 'Copy share link' }).click()
+    const question = page.getByRole('dialog')
+    await expect(question).toContainText('No link for this document')
+    await expect(question).toContainText(/browsers do not open links over 1,000,000 characters \(Firefox stops at 1,048,576, Chromium at 2,097,152\)/)
+    const download = page.waitForEvent('download')
+    await question.getByRole('button', { name: 'Download' }).click()
+    expect((await download).suggestedFilename()).toMatch(/\.cai$/)
+    // Nothing half-made reached the clipboard.
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('before')
   })
 })
 

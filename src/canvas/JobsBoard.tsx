@@ -5,7 +5,7 @@
  * the palette goes to the lane it is dropped on.
  */
 import { useCallback, useMemo, useRef } from 'react'
-import { ReactFlowProvider, useReactFlow, type XYPosition } from '@xyflow/react'
+import { ReactFlowProvider, useReactFlow, useStore, type XYPosition } from '@xyflow/react'
 import type { Broken, Diagnostic, Job, ParseResult, TopItem, Workflow } from '../language/model'
 import { setJobField } from '../language/operations'
 import { insertJob, insertWorkflow, type NewKind } from '../actions/insert'
@@ -14,8 +14,8 @@ import { Palette } from '../palette/Palette'
 import { designerStore, useDesigner } from '../store/designer'
 import { DropMarkerView, clientPoint, useCanvasActions, useDraggedNode, useMarker, usePaletteDrop, type Marker } from './editing'
 import type { CanvasNode, QueueLaneNode } from './flow-elements'
-import { useDrawnSource, useFirstFit, useKeyed, useMinute, useSelection, useShallowStable, useShared } from './hooks'
-import { jobsGraph, laneAt } from './jobs'
+import { FIRST_VIEW_NODES, useDrawnSource, useFirstFit, useKeyed, useSelection, useShallowStable, useShared } from './hooks'
+import { DEFAULT_BOARD_AREA, jobsGraph, laneAt, type BoardArea } from './jobs'
 import { sameNode } from './reuse'
 import { diagnosticsKey, diagnosticsWithinAny } from './node-diagnostics'
 import { FlowView, Placeholder } from './FlowView'
@@ -115,14 +115,14 @@ function JobsPicture() {
     [diagnostics, items],
   )
   const stableDiagnostics = useKeyed(ownDiagnostics, diagnosticsKey(ownDiagnostics))
-  const minute = useMinute()
+  const area = useBoardArea()
   const graph = useMemo(
-    () => jobsGraph(items, stableDiagnostics, lastGood, { now: new Date(minute) }),
+    () => jobsGraph(items, stableDiagnostics, lastGood, { area }),
     // `lastGood` matters only through `goodJobs`.
-    [items, stableDiagnostics, goodJobs, minute],
+    [items, stableDiagnostics, goodJobs, area],
   )
   const nodes = useSelection(useShared(graph.nodes, sameNode), selectedNodeId)
-  useFirstFit(BOARD_KEY, nodes, BOARD_KEYS)
+  useFirstFit(BOARD_KEY, nodes, BOARD_KEYS, firstCards)
 
   const actions = useCanvasActions('jobs')
   const drops = useBoardDrops(graph.nodes, nodes)
@@ -155,6 +155,19 @@ function JobsPicture() {
       {actions.menuElement}
     </div>
   )
+}
+
+/** A big board's first view: its first cards, legible, rather than whole lanes as dots. */
+const firstCards = (nodes: readonly CanvasNode[]) => nodes.filter((node) => node.type === 'job').slice(0, FIRST_VIEW_NODES)
+
+/** Canvas sizes are rounded to this, so resizing a pane re-wraps the lanes only now and then. */
+const AREA_STEP = 100
+
+/** The canvas's size, rounded, for the board's wrapping; a default until React Flow has measured it. */
+function useBoardArea(): BoardArea {
+  const width = useStore((state) => Math.round(state.width / AREA_STEP) * AREA_STEP)
+  const height = useStore((state) => Math.round(state.height / AREA_STEP) * AREA_STEP)
+  return useMemo(() => (width > 0 && height > 0 ? { width, height } : DEFAULT_BOARD_AREA), [width, height])
 }
 
 /** The last good parse of each broken job, in board order. */

@@ -68,10 +68,8 @@ export interface JobData extends Marks, Record<string, unknown> {
   name: string
   task: string
   queue: string
+  /** The schedule as written; the card puts it in words with its next runs when drawn (job-schedule.tsx). */
   schedule?: string
-  scheduleWords?: string
-  /** The next run times, formatted, with the zone they are shown in. */
-  nextRuns: string[]
   retry: string
   /** The first syntax error of a broken job: its line and span, for the "Syntax error" button. */
   error?: { line: number; start: number; end: number }

@@ -102,7 +102,7 @@ export function useSelection(nodes: readonly CanvasNode[], selectedId: string | 
 export const FIT_OPTIONS: FitViewOptions = { padding: 0.12, maxZoom: 1 }
 /** Above this many nodes the first view shows the top of the graph, readable, instead of all of it as dots. */
 const FIT_ALL_LIMIT = 40
-const FIRST_VIEW_NODES = 12
+export const FIRST_VIEW_NODES = 12
 
 /** Where each picture (a workflow by name, or the jobs board) was last looked at, for as long as the page lives. */
 const viewports = new Map<string, Viewport>()
@@ -113,7 +113,13 @@ const viewports = new Map<string, Viewport>()
  * shown workflow (its old name gone, its new name not there before) keeps it.
  * `keys` are the pictures the document has now.
  */
-export function useFirstFit(pictureKey: string | undefined, nodes: readonly CanvasNode[], keys: ReadonlySet<string>): void {
+export function useFirstFit(
+  pictureKey: string | undefined,
+  nodes: readonly CanvasNode[],
+  keys: ReadonlySet<string>,
+  /** The nodes the first view of a big picture frames (default: its first top-level nodes). */
+  firstView: (nodes: readonly CanvasNode[]) => CanvasNode[] = (all) => all.filter((node) => !node.parentId).slice(0, FIRST_VIEW_NODES),
+): void {
   const { fitView, getViewport, setViewport } = useReactFlow()
   const ready = useStore((state) => state.width > 0 && state.height > 0 && state.panZoom !== null)
   const hasNodes = nodes.length > 0
@@ -131,7 +137,7 @@ export function useFirstFit(pictureKey: string | undefined, nodes: readonly Canv
     if (saved) void setViewport(saved)
     else if (!renamed) {
       const all = latestNodes.current
-      const top = all.length > FIT_ALL_LIMIT ? all.filter((node) => !node.parentId).slice(0, FIRST_VIEW_NODES) : undefined
+      const top = all.length > FIT_ALL_LIMIT ? firstView(all) : undefined
       void fitView({ ...FIT_OPTIONS, minZoom: 0.3, nodes: top })
     }
     return () => {

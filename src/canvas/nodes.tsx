@@ -18,6 +18,7 @@ import {
   type TriggerNode,
 } from './flow-elements'
 import { EndIcon, ParallelIcon, TriggerIcon } from './icons'
+import { ScheduleLines } from './job-schedule'
 import { laneBox } from './layout'
 
 const SEVERITY_MARK: Record<Severity, { symbol: string; label: string }> = {
@@ -226,16 +227,7 @@ export const JobCardView = memo(function JobCardView({ data }: NodeProps<JobNode
               {data.schedule}
             </div>
           )}
-          <div className="cai-card-line cai-schedule-words" title={fullText(data, data.scheduleWords)}>
-            {data.scheduleWords}
-          </div>
-          {data.nextRuns.length > 0 && (
-            <ol className="cai-next-runs" aria-label="Next runs">
-              {data.nextRuns.map((run) => (
-                <li key={run}>{run}</li>
-              ))}
-            </ol>
-          )}
+          <ScheduleLines schedule={data.schedule} titled={!data.severity} />
           <div className="cai-card-line cai-muted cai-retry" title={fullText(data, data.retry)}>
             ↻ {data.retry}
           </div>

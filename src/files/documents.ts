@@ -11,7 +11,7 @@ import type { Autosaver } from '../persistence/autosave'
 import { newDocumentId } from '../persistence/pointers'
 import type { DocumentDraft, RecentEntry, SavedDocument } from '../persistence/records'
 import type { Repository } from '../persistence/repository'
-import { encodeShareFragment, LONG_LINK_CHARS, ShareEncodeError } from '../share/codec'
+import { LONG_LINK_CHARS, makeShareLink, ShareEncodeError } from '../share/codec'
 import type { DesignerStore } from '../store/designer'
 import { prepareText } from '../workers/load-text'
 import { ask } from './dialog'
@@ -229,19 +229,15 @@ export async function exportImage(kind: ImageKind): Promise<void> {
   }
 }
 
-/** The current page's address with `fragment` instead of its own. */
-function linkWith(fragment: string): string {
-  return `${location.href.split('#')[0]}${fragment}`
-}
-
 /** Copies a link carrying the whole text (view-only: the picture alone, for documentation). */
 export async function copyShareLink(viewOnly: boolean): Promise<void> {
   const { docName, text, selectedWorkflow } = page().store.getState()
   let link: string
   try {
-    link = linkWith(encodeShareFragment({ text, name: docName, workflow: selectedWorkflow ?? undefined, viewOnly }))
+    link = makeShareLink(location.href, { text, name: docName, workflow: selectedWorkflow ?? undefined, viewOnly })
   } catch (error) {
-    notify('error', error instanceof ShareEncodeError ? error.message : `The link could not be made: ${reason(error)}.`)
+    if (error instanceof ShareEncodeError) await offerDownloadInstead(error.message)
+    else notify('error', `The link could not be made: ${reason(error)}.`)
     return
   }
   const long = link.length > LONG_LINK_CHARS
@@ -258,6 +254,19 @@ export async function copyShareLink(viewOnly: boolean): Promise<void> {
       actions: [{ label: 'Close', value: true, primary: true }],
     })
   }
+}
+
+/** No link can carry this document: says why, and offers the file instead. */
+async function offerDownloadInstead(why: string): Promise<void> {
+  const answer = await ask({
+    title: 'No link for this document',
+    message: [why, 'Download the .cai file and send it instead: it opens here with Open or by dropping it on the page.'],
+    actions: [
+      { label: 'Download', value: true, primary: true },
+      { label: 'Close', value: false },
+    ],
+  })
+  if (answer === true) downloadDocument()
 }
 
 /** Writes the document as it was left to the Recent list under a new id: this tab's text, kept beside the other tab's. */

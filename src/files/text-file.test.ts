@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
+import { wellFormed } from '../share/labels'
 import { baseNameOf, decodeFileBytes, encodeFileText, fileNameFor } from './text-file'
 
 test('any UTF-8 file round-trips byte for byte, with or without a byte-order mark', () => {
@@ -40,4 +41,11 @@ test.each([
 test('the base name of an export', () => {
   expect(baseNameOf('orders.cai')).toBe('orders')
   expect(baseNameOf('a/b')).toBe('a_b')
+})
+
+test('a long file name is clipped between characters, never inside an emoji', () => {
+  // 119 letters, then an emoji whose second half would be unit 121.
+  const name = fileNameFor(`${'a'.repeat(119)}😀${'b'.repeat(10)}`)
+  expect(name).toBe(`${'a'.repeat(119)}.cai`)
+  expect(name).toBe(wellFormed(name))
 })

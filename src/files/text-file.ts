@@ -3,6 +3,8 @@
  * written back, bytes that are not UTF-8 are refused rather than replaced), so
  * opening and saving a file gives back the same bytes.
  */
+import { clipLabel } from '../share/labels'
+
 const BOM = '\ufeff'
 
 export type DecodedFile = { ok: true; text: string; bom: boolean } | { ok: false; message: string }
@@ -23,11 +25,13 @@ export function encodeFileText(text: string, bom: boolean): Uint8Array<ArrayBuff
 
 /** A name to save under: the document's, without characters file systems refuse, ending in `.cai`. */
 export function fileNameFor(name: string): string {
-  const cleaned = name
-    // Control characters and the ones Windows, macOS or Linux reserve.
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_')
-    .replace(/^[\s.]+|[\s.]+$/g, '')
-    .slice(0, 120)
+  const cleaned = clipLabel(
+    name
+      // Control characters and the ones Windows, macOS or Linux reserve.
+      .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '_')
+      .replace(/^[\s.]+|[\s.]+$/g, ''),
+    120,
+  )
   const base = cleaned || 'untitled'
   return /\.cai$/i.test(base) ? base : `${base}.cai`
 }

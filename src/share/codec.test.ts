@@ -3,11 +3,15 @@ import fc from 'fast-check'
 import { deflateSync as nodeZlib } from 'node:zlib'
 import { deflateSync, Inflate, zlibSync } from 'fflate'
 import { decodeBase64url, encodeBase64url } from './base64url'
+import { clipLabel, wellFormed } from './labels'
 import {
   adler32,
   decodeShareFragment,
   encodeShareFragment,
   inflateLimited,
+  makeShareLink,
+  MAX_LABEL_CHARS,
+  MAX_LINK_CHARS,
   MAX_PAYLOAD_CHARS,
   MAX_TEXT_BYTES,
   ShareEncodeError,
@@ -99,6 +103,93 @@ describe('share links', () => {
 
   test('refuse to make a link for a text over the limit', () => {
     expect(() => encodeShareFragment({ text: 'a'.repeat(MAX_TEXT_BYTES + 1), name: 'n', viewOnly: false })).toThrow(ShareEncodeError)
+  })
+})
+
+describe('names clipped inside a character (issue 14.2)', () => {
+  // 199 letters, then an emoji: a clip at 200 UTF-16 units would keep only its first half.
+  const split = `${'a'.repeat(MAX_LABEL_CHARS - 1)}😀.cai`
+
+  test('a long name in a link is clipped before the emoji, not through it', () => {
+    const fragment = `#cai=1&name=${encodeURIComponent(split)}&z=${encodeBase64url(zlibSync(new TextEncoder().encode(SAMPLE)))}`
+    const result = decodeShareFragment(fragment)
+    expect(result.kind).toBe('document')
+    if (result.kind !== 'document') return
+    expect(result.document.name).toBe('a'.repeat(MAX_LABEL_CHARS - 1))
+    expect(wellFormed(result.document.name)).toBe(result.document.name)
+    // And the clipped name makes a link again.
+    expect(() => encodeShareFragment({ ...result.document, text: SAMPLE })).not.toThrow()
+  })
+
+  test('a name with half a character still makes a link, with the half replaced', () => {
+    const document = roundTrip({ text: SAMPLE, name: 'broken \ud83d.cai', workflow: 'w\udc00', viewOnly: false })
+    expect(document.name).toBe('broken \ufffd.cai')
+    expect(document.workflow).toBe('w\ufffd')
+  })
+
+  test('clipping keeps whole graphemes: flags, family emoji, accents', () => {
+    expect(clipLabel('ab🇫🇷', 3)).toBe('ab')
+    expect(clipLabel('ab🇫🇷', 6)).toBe('ab🇫🇷')
+    expect(clipLabel('x👩‍👩‍👧', 5)).toBe('x')
+    expect(clipLabel('e\u0301e\u0301', 3)).toBe('e\u0301')
+    expect(wellFormed('\udc00a\ud800')).toBe('\ufffda\ufffd')
+  })
+
+  test('any name, however long or broken, makes a link and comes back well-formed and within the limit', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 260 }), (name) => {
+        const decoded = roundTrip({ text: SAMPLE, name: name || 'n', viewOnly: false })
+        expect(wellFormed(decoded.name)).toBe(decoded.name)
+        expect(decoded.name.length).toBeLessThanOrEqual(MAX_LABEL_CHARS)
+        if (wellFormed(name) === name && name.length <= MAX_LABEL_CHARS) expect(decoded.name).toBe(name || 'n')
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('links the browser cannot open (issue 14.3)', () => {
+  /** Text deflate cannot shrink: each character a random pick of 64 (6 bits of entropy per 8-bit byte). */
+  function incompressible(chars: number): string {
+    let seed = 12345
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+    const out: string[] = []
+    for (let i = 0; i < chars; i++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0
+      out.push(alphabet[seed >>> 26])
+    }
+    return `// ${out.join('')}\n`
+  }
+
+  test('stay under what Firefox (1,048,576) and Chromium (2,097,152) open', () => {
+    expect(MAX_LINK_CHARS).toBeLessThan(1_048_576)
+  })
+
+  test('a document whose link would be too long gets no link, and the reason', () => {
+    const text = incompressible(1_000_000)
+    let error: unknown
+    try {
+      makeShareLink('https://example.com/cai/#old', { text, name: 'big.cai', viewOnly: false })
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(ShareEncodeError)
+    expect((error as ShareEncodeError).reason).toBe('link-too-long')
+    expect((error as ShareEncodeError).message).toMatch(/browsers do not open links over 1,000,000 characters/)
+  })
+
+  test('a document whose link fits gets it, with the page address and without its old fragment', () => {
+    const text = incompressible(600_000)
+    const link = makeShareLink('https://example.com/cai/#old', { text, name: 'big.cai', viewOnly: false })
+    expect(link.length).toBeLessThanOrEqual(MAX_LINK_CHARS)
+    expect(link.startsWith('https://example.com/cai/#cai=1&')).toBe(true)
+    expect(decodeShareFragment(new URL(link).hash)).toMatchObject({ kind: 'document', document: { text } })
+  })
+
+  test('a text over 5 MB says so', () => {
+    expect(() => makeShareLink('https://example.com/', { text: 'a'.repeat(MAX_TEXT_BYTES + 1), name: 'n', viewOnly: false })).toThrow(
+      expect.objectContaining({ reason: 'text-too-large' }),
+    )
   })
 })
 
@@ -200,7 +291,7 @@ describe('decoding refuses damaged and hostile links', () => {
     } finally {
       push.mockRestore()
     }
-  })
+  }, 60_000) // Making the 200 MB bomb is the slow part, slower still on a busy machine.
 })
 
 test('adler32 matches the reference values', () => {

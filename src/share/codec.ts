@@ -12,6 +12,7 @@
  */
 import { Inflate, zlibSync } from 'fflate'
 import { decodeBase64url, encodeBase64url } from './base64url'
+import { clipLabel } from './labels'
 
 export const SHARE_FORMAT = '1'
 /** The largest text a link may carry, as UTF-8 (and the most a link may inflate to). */
@@ -20,8 +21,16 @@ export const MAX_TEXT_BYTES = 5 * 1024 * 1024
 export const MAX_PAYLOAD_CHARS = 8_000_000
 /** Links longer than this still work here, but some tools (chat, mail, trackers) cut them. */
 export const LONG_LINK_CHARS = 8_000
+/**
+ * The longest link made, page address included. Firefox opens no URL over
+ * 1,048,576 characters (`network.standard-url.max-length`; its parser takes
+ * at most that less 4) and Chromium none over 2,097,152 (`kMaxURLChars`, 2 MB):
+ * a link must stay under the smaller. The margin below it leaves room for the
+ * page moving to a longer address.
+ */
+export const MAX_LINK_CHARS = 1_000_000
 /** Longest name or workflow kept from a link. */
-const MAX_LABEL_CHARS = 200
+export const MAX_LABEL_CHARS = 200
 /** Compressed bytes fed to the inflater at a time: deflate expands at most ~1032x, so one step makes ~1 MB at most. */
 const INFLATE_STEP = 1024
 
@@ -45,20 +54,48 @@ export type DecodeResult =
   | { kind: 'document'; document: SharedDocument }
   | { kind: 'refused'; reason: ShareRefusal; message: string }
 
-export class ShareEncodeError extends Error {}
+/** Why no link was made: the text is over MAX_TEXT_BYTES, or the link would be over MAX_LINK_CHARS. */
+export class ShareEncodeError extends Error {
+  constructor(
+    readonly reason: 'text-too-large' | 'link-too-long',
+    message: string,
+  ) {
+    super(message)
+  }
+}
 
 /** The fragment (with its `#`) carrying `document`. Throws ShareEncodeError for a text over MAX_TEXT_BYTES. */
 export function encodeShareFragment(document: SharedDocument): string {
   const { bytes, utf16 } = textBytes(document.text)
   if (bytes.length > MAX_TEXT_BYTES) {
-    throw new ShareEncodeError(`The document is ${megabytes(bytes.length)} MB; a share link carries at most ${megabytes(MAX_TEXT_BYTES)} MB.`)
+    throw new ShareEncodeError(
+      'text-too-large',
+      `The document is ${megabytes(bytes.length)} MB; a share link carries at most ${megabytes(MAX_TEXT_BYTES)} MB.`,
+    )
   }
-  const params: string[] = [`cai=${SHARE_FORMAT}`, `name=${encodeURIComponent(document.name)}`]
-  if (document.workflow) params.push(`wf=${encodeURIComponent(document.workflow)}`)
+  // Clipped and well-formed as the decoder would keep them: half a character would make encodeURIComponent throw.
+  const params: string[] = [`cai=${SHARE_FORMAT}`, `name=${encodeURIComponent(clipLabel(document.name, MAX_LABEL_CHARS))}`]
+  if (document.workflow) params.push(`wf=${encodeURIComponent(clipLabel(document.workflow, MAX_LABEL_CHARS))}`)
   if (document.viewOnly) params.push('view=1')
   if (utf16) params.push('enc=utf16')
   params.push(`z=${encodeBase64url(zlibSync(bytes, { level: 9 }))}`)
   return `#${params.join('&')}`
+}
+
+/**
+ * The link to `pageAddress` (its own fragment dropped) carrying `document`.
+ * Throws ShareEncodeError when the text is over MAX_TEXT_BYTES or the link
+ * would be over MAX_LINK_CHARS, which browsers would not open.
+ */
+export function makeShareLink(pageAddress: string, document: SharedDocument): string {
+  const link = `${pageAddress.split('#')[0]}${encodeShareFragment(document)}`
+  if (link.length > MAX_LINK_CHARS) {
+    throw new ShareEncodeError(
+      'link-too-long',
+      `Its link would be ${link.length.toLocaleString('en')} characters long, and browsers do not open links over ${MAX_LINK_CHARS.toLocaleString('en')} characters (Firefox stops at 1,048,576, Chromium at 2,097,152), so no link was made.`,
+    )
+  }
+  return link
 }
 
 /** What a URL fragment (`location.hash`, with or without its `#`) holds. Never throws. */
@@ -68,7 +105,7 @@ export function decodeShareFragment(fragment: string): DecodeResult {
   const version = params.get('cai')
   if (version === undefined) return { kind: 'none' }
   if (version !== SHARE_FORMAT) {
-    return refused('unsupported', `it was made in a newer format (${clip(version, 20)}) than this designer reads (${SHARE_FORMAT})`)
+    return refused('unsupported', `it was made in a newer format (${clipLabel(version, 20)}) than this designer reads (${SHARE_FORMAT})`)
   }
   const payload = params.get('z')
   if (payload === undefined || payload === '') return refused('truncated', 'it ends before its content: it was probably cut short')
@@ -87,8 +124,8 @@ export function decodeShareFragment(fragment: string): DecodeResult {
     kind: 'document',
     document: {
       text,
-      name: clip(params.get('name') || 'shared.cai', MAX_LABEL_CHARS),
-      ...(workflow ? { workflow: clip(workflow, MAX_LABEL_CHARS) } : {}),
+      name: clipLabel(params.get('name') || 'shared.cai', MAX_LABEL_CHARS),
+      ...(workflow ? { workflow: clipLabel(workflow, MAX_LABEL_CHARS) } : {}),
       viewOnly: params.get('view') === '1',
     },
   }
@@ -221,10 +258,6 @@ function utf16Text(bytes: Uint8Array): string | null {
     parts.push(String.fromCharCode(...codes))
   }
   return parts.join('')
-}
-
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : text.slice(0, max)
 }
 
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')
