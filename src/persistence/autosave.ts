@@ -94,6 +94,8 @@ export interface AutosaveInspection {
   attempts: number
   /** Writes that completed. */
   completed: number
+  /** Writes that failed (not those still waiting for an answer). */
+  failures: number
   /** Backups of this tab's documents now in storage. */
   backups: number
 }
@@ -127,6 +129,7 @@ export class Autosaver {
   private quiet = 0
   private attempts = 0
   private completed = 0
+  private failures = 0
 
   constructor(
     private readonly repository: Repository | null,
@@ -188,7 +191,7 @@ export class Autosaver {
   }
 
   inspect(): AutosaveInspection {
-    return { tab: this.tab, attempts: this.attempts, completed: this.completed, backups: this.backedUp.size }
+    return { tab: this.tab, attempts: this.attempts, completed: this.completed, failures: this.failures, backups: this.backedUp.size }
   }
 
   /** Saves what is pending now; resolves when it is saved, or the save failed or is not answering. */
@@ -367,6 +370,7 @@ export class Autosaver {
       }
       this.saved(outcome.document, upTo)
     } catch (error) {
+      this.failures++
       if (draft.id === this.documentId) this.setStatus({ state: 'failed', message: describeError(error), fork: this.status.getState().fork })
     }
   }
@@ -395,6 +399,7 @@ export class Autosaver {
         fork: { mine: entryOf(outcome.document), theirs: theirs ? entryOf(theirs) : { ...entryOf(outcome.document), id: original.id, name: original.name } },
       })
     } catch (error) {
+      this.failures++
       if (originalId === this.documentId) {
         this.setStatus({ state: 'failed', message: `another tab saved a newer version, and this tab’s text could not be kept as a copy: ${describeError(error)}` })
       }
