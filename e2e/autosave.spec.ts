@@ -1,20 +1,12 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { editorSelection, openDesigner, outline, selectedWorkflow, storeText } from './designer'
-
-const files = (page: Page) => page.evaluate(() => window.__caiFiles!.state())
-const saveState = (page: Page) => page.getByTestId('save-state')
-
-async function typeAtEnd(page: Page, text: string) {
-  await page.locator('.monaco-editor .view-lines').first().click()
-  await page.keyboard.press('Control+End')
-  await page.keyboard.type(text)
-}
+import { editorSelection, outline, selectedWorkflow, storeText } from './designer'
+import { files, holdStorageWrites, openPatiently as openDesigner, saveState, typeAtEnd } from './storage-pages'
 
 /** Waits until the page shows the same text, workflow and cursor as before. */
 async function expectRestored(page: Page, expected: { text: string; workflow: string | null; cursor: number }) {
   // The page starts once the saved state is read.
-  await page.waitForFunction(() => !!window.__caiDesigner)
+  await openDesigner(page, false)
   await expect.poll(() => storeText(page)).toBe(expected.text)
   await expect.poll(() => selectedWorkflow(page)).toBe(expected.workflow)
   await expect.poll(() => editorSelection(page)).toEqual({ start: expected.cursor, end: expected.cursor })
@@ -177,7 +169,7 @@ test.describe('storage that never answers', () => {
       IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest
     })
     await page.goto('./')
-    await expect(saveState(page)).toHaveText('⚠ Not saved in browser: storage is not answering', { timeout: 15_000 })
+    await expect(saveState(page)).toHaveText('⚠ Not saved in browser: storage is not answering', { timeout: 30_000 })
     await expect(saveState(page)).toHaveAttribute('role', 'alert')
     await typeAtEnd(page, '\n// nowhere to keep this')
     const asked = page.waitForEvent('dialog')
@@ -188,15 +180,7 @@ test.describe('storage that never answers', () => {
   test('a save that never answers is reported like a failed one', async ({ page }) => {
     await openDesigner(page)
     await expect(saveState(page)).toHaveText('Saved in browser')
-    await page.evaluate(() => {
-      const transaction = IDBDatabase.prototype.transaction
-      IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof transaction>) {
-        if (args[1] !== 'readwrite') return transaction.apply(this, args)
-        const silent = () => ({}) as IDBRequest
-        const store = { get: silent, getAll: silent, getAllKeys: silent, getKey: silent, put: silent, add: silent, delete: silent }
-        return { objectStore: () => store, abort() {}, commit() {} } as unknown as IDBTransaction
-      } as typeof transaction
-    })
+    await holdStorageWrites(page)
     const { attempts } = await files(page)
     await typeAtEnd(page, '\n// this save hangs')
     await expect.poll(async () => (await files(page)).attempts).toBeGreaterThan(attempts)

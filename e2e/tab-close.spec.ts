@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BASE_URL, CHROMIUM_LAUNCH_OPTIONS } from '../playwright.config'
 import { expect, test } from './fixtures'
-import { openDesigner, storeText } from './designer'
+import { storeText } from './designer'
+import { files, holdStorageWrites, openPatiently, saveState, typeAtEnd } from './storage-pages'
+
+// Two browsers (or tabs) per test, each loading the page: slow on a busy machine.
+test.describe.configure({ timeout: 120_000 })
 
 const profiles: string[] = []
 test.afterAll(() => {
@@ -32,13 +36,6 @@ async function launch(profile: string): Promise<{ context: BrowserContext; page:
   return { context, page }
 }
 
-async function typeAtEnd(page: Page, text: string) {
-  await page.locator('.monaco-editor .view-lines').first().click()
-  await page.keyboard.press('Control+End')
-  await page.keyboard.type(text)
-  await expect.poll(() => storeText(page)).toContain(text)
-}
-
 /** Closes the tab as a user does (Ctrl+W, the window's close button): unload handlers run; "Leave" is chosen if asked. */
 async function closeLikeAUser(page: Page) {
   page.on('dialog', (dialog) => void dialog.accept())
@@ -46,25 +43,12 @@ async function closeLikeAUser(page: Page) {
   await expect.poll(() => page.isClosed()).toBe(true)
 }
 
-/** Makes IndexedDB writes of the page hang from now on, as if the page were gone before they commit. */
-async function holdStorageWrites(page: Page) {
-  await page.evaluate(() => {
-    const transaction = IDBDatabase.prototype.transaction
-    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<typeof transaction>) {
-      if (args[1] !== 'readwrite') return transaction.apply(this, args)
-      const silent = () => ({}) as IDBRequest
-      const store = { get: silent, getAll: silent, getAllKeys: silent, getKey: silent, put: silent, add: silent, delete: silent }
-      return { objectStore: () => store, abort() {}, commit() {} } as unknown as IDBTransaction
-    } as typeof transaction
-  })
-}
-
 test.describe('closing the tab right after typing', () => {
   for (const delay of [0, 50, 100, 200, 300]) {
     test(`keeps every character when the tab closes ${delay} ms after the last key`, async () => {
       const profile = newProfile()
       const first = await launch(profile)
-      await openDesigner(first.page)
+      await openPatiently(first.page)
       const typed = `\n// closed ${delay} ms after typing ✓ ${Date.now()}`
       await typeAtEnd(first.page, typed)
       const expected = await storeText(first.page)
@@ -75,10 +59,9 @@ test.describe('closing the tab right after typing', () => {
 
       const second = await launch(profile)
       try {
-        await second.page.goto('./')
-        await second.page.waitForFunction(() => !!window.__caiDesigner)
-        await expect.poll(() => storeText(second.page)).toBe(expected)
-        await expect.poll(() => second.page.evaluate(() => window.__caiFiles!.state().autosave)).toBe('saved')
+        await openPatiently(second.page)
+        expect(await storeText(second.page)).toBe(expected)
+        await expect.poll(async () => (await files(second.page)).autosave).toBe('saved')
       } finally {
         await second.context.close()
       }
@@ -88,8 +71,8 @@ test.describe('closing the tab right after typing', () => {
   test('edits only the backup kept are restored, and the user is told', async () => {
     const profile = newProfile()
     const first = await launch(profile)
-    await openDesigner(first.page)
-    await expect(first.page.getByTestId('save-state')).toHaveText('Saved in browser')
+    await openPatiently(first.page)
+    await expect(saveState(first.page)).toHaveText('Saved in browser')
     await holdStorageWrites(first.page)
     const typed = '\n// only in the closing backup'
     await typeAtEnd(first.page, typed)
@@ -99,14 +82,14 @@ test.describe('closing the tab right after typing', () => {
 
     const second = await launch(profile)
     try {
-      await second.page.goto('./')
-      await second.page.waitForFunction(() => !!window.__caiDesigner)
-      await expect.poll(() => storeText(second.page)).toBe(expected)
+      await openPatiently(second.page)
+      expect(await storeText(second.page)).toBe(expected)
       await expect(second.page.getByTestId('notices')).toContainText('Restored the edits from when this tab closed.')
       // Stored for good: a reload finds them without the backup.
       await expect.poll(() => second.page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('cai-designer.backup.')))).toEqual([])
       await second.page.reload()
-      await expect.poll(() => storeText(second.page)).toBe(expected)
+      await openPatiently(second.page, false)
+      expect(await storeText(second.page)).toBe(expected)
     } finally {
       await second.context.close()
     }
@@ -114,11 +97,11 @@ test.describe('closing the tab right after typing', () => {
 })
 
 test('reloading right after typing keeps every character', async ({ page }) => {
-  await openDesigner(page)
+  await openPatiently(page)
   await typeAtEnd(page, '\n// reloaded at once')
   const expected = await storeText(page)
   page.on('dialog', (dialog) => void dialog.accept())
   await page.reload()
-  await page.waitForFunction(() => !!window.__caiDesigner)
-  await expect.poll(() => storeText(page)).toBe(expected)
+  await openPatiently(page, false)
+  expect(await storeText(page)).toBe(expected)
 })

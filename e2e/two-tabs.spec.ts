@@ -4,43 +4,19 @@
  */
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { openDesigner, storeText } from './designer'
+import { storeText } from './designer'
+import { files, openPatiently, saveState, storedDocuments, typeAtEnd } from './storage-pages'
 
-const files = (page: Page) => page.evaluate(() => window.__caiFiles!.state())
-const saveState = (page: Page) => page.getByTestId('save-state')
-
-async function typeAtEnd(page: Page, text: string) {
-  await page.locator('.monaco-editor .view-lines').first().click()
-  await page.keyboard.press('Control+End')
-  await page.keyboard.type(text)
-  await expect.poll(() => storeText(page)).toContain(text)
-}
+// Two browsers (or tabs) per test, each loading the page: slow on a busy machine.
+test.describe.configure({ timeout: 120_000 })
 
 async function twoTabs(page: Page): Promise<Page> {
-  await openDesigner(page)
+  await openPatiently(page)
   await expect(saveState(page)).toHaveText('Saved in browser')
   const other = await page.context().newPage()
-  await openDesigner(other)
+  await openPatiently(other)
   expect((await files(other)).documentId).toBe((await files(page)).documentId)
   return other
-}
-
-/** Every stored document, by id, as the page's database holds it. */
-async function storedDocuments(page: Page): Promise<{ id: string; name: string; text: string }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('cai-designer')
-        request.onerror = () => reject(request.error)
-        request.onsuccess = () => {
-          const read = request.result.transaction('documents').objectStore('documents').getAll()
-          read.onsuccess = () => {
-            request.result.close()
-            resolve(read.result.map(({ id, name, text }) => ({ id, name, text })))
-          }
-        }
-      }),
-  )
 }
 
 /** A tab agrees with storage: what it shows is stored under its document, or the status says otherwise. */
