@@ -482,7 +482,8 @@ export class Autosaver {
   private tellPromoted(promotion: Promoted, atStart: boolean): void {
     const { document } = promotion
     if (promotion.kind === 'applied') {
-      this.options.tell?.('info', atStart ? 'Restored the edits from when this tab closed.' : `Saved the edits a closing tab left in “${document.name}”.`)
+      // A warning, not information: it stays until dismissed, so it is not missed while a slow page loads.
+      this.options.tell?.('warning', atStart ? 'Restored the edits from when this tab closed.' : `Saved the edits a closing tab left in “${document.name}”.`)
     } else {
       this.options.tell?.(
         'warning',
