@@ -1,20 +1,12 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { editorSelection, openDesigner, outline, selectedWorkflow, storeText } from './designer'
-
-const files = (page: Page) => page.evaluate(() => window.__caiFiles!.state())
-const saveState = (page: Page) => page.getByTestId('save-state')
-
-async function typeAtEnd(page: Page, text: string) {
-  await page.locator('.monaco-editor .view-lines').first().click()
-  await page.keyboard.press('Control+End')
-  await page.keyboard.type(text)
-}
+import { editorSelection, outline, selectedWorkflow, storeText } from './designer'
+import { files, holdStorageWrites, openPatiently as openDesigner, saveState, typeAtEnd } from './storage-pages'
 
 /** Waits until the page shows the same text, workflow and cursor as before. */
 async function expectRestored(page: Page, expected: { text: string; workflow: string | null; cursor: number }) {
   // The page starts once the saved state is read.
-  await page.waitForFunction(() => !!window.__caiDesigner)
+  await openDesigner(page, false)
   await expect.poll(() => storeText(page)).toBe(expected.text)
   await expect.poll(() => selectedWorkflow(page)).toBe(expected.workflow)
   await expect.poll(() => editorSelection(page)).toEqual({ start: expected.cursor, end: expected.cursor })
@@ -103,9 +95,10 @@ test.describe('autosave', () => {
     await expect(saveState(page)).toContainText('Not saved in browser: the browser storage is full')
     await expect(saveState(page)).toHaveAttribute('role', 'alert')
     expect((await files(page)).autosave).toBe('failed')
-    // The page keeps working, and the warning stays while changes cannot be saved.
+    // The page keeps working, and the warning stays while changes cannot be saved: the next attempt fails too.
+    const { failures } = await files(page)
     await typeAtEnd(page, '\n// this does not fit')
-    await page.waitForTimeout(1_500)
+    await expect.poll(async () => (await files(page)).failures).toBeGreaterThan(failures)
     await expect(saveState(page)).toContainText('Not saved in browser')
 
     await cdp.send('Storage.overrideQuotaForOrigin', { origin })
@@ -169,62 +162,29 @@ test.describe('autosave', () => {
   })
 })
 
-test.describe('two tabs on one document', () => {
-  async function twoTabs(page: Page) {
-    await openDesigner(page)
-    await expect(saveState(page)).toHaveText('Saved in browser')
-    const other = await page.context().newPage()
-    await other.goto('./')
-    await other.waitForFunction(() => !!window.__caiDesigner)
-    await expect.poll(() => storeText(other)).toBe(await storeText(page))
-    expect((await files(other)).documentId).toBe((await files(page)).documentId)
-    return other
-  }
-
-  async function storedText(page: Page, id: string) {
-    return page.evaluate(
-      (key) =>
-        new Promise<string>((resolve) => {
-          const request = indexedDB.open('cai-designer')
-          request.onsuccess = () => {
-            const read = request.result.transaction('documents').objectStore('documents').get(key)
-            read.onsuccess = () => resolve(read.result?.text)
-          }
-        }),
-      id,
-    )
-  }
-
-  test('a tab never overwrites what the other saved later; it can keep its text as a new document', async ({ page }) => {
-    const other = await twoTabs(page)
-    const { documentId } = await files(page)
-    await typeAtEnd(page, '\n// first tab')
-    await expect(saveState(page)).toHaveText('Saved in browser')
-    const theirs = await storeText(page)
-
-    await expect(other.getByTestId('conflict')).toContainText('Another tab saved a newer version')
-    await typeAtEnd(other, '\n// second tab')
-    await other.waitForTimeout(1500)
-    expect(await storedText(page, documentId)).toBe(theirs)
-    await expect(saveState(other)).toContainText('Autosave paused')
-
-    const mine = await storeText(other)
-    await other.getByRole('button', { name: 'Keep mine as a new document' }).click()
-    await expect(other.getByTestId('conflict')).toHaveCount(0)
-    await expect(saveState(other)).toHaveText('Saved in browser')
-    const newId = (await files(other)).documentId
-    expect(newId).not.toBe(documentId)
-    expect(await storedText(page, newId)).toBe(mine)
-    expect(await storedText(page, documentId)).toBe(theirs)
+test.describe('storage that never answers', () => {
+  test('opening that never answers: the page starts, says so, and warns before leaving', async ({ page }) => {
+    await page.addInitScript(() => {
+      // As some private modes do: the request neither succeeds nor fails.
+      IDBFactory.prototype.open = () => ({}) as IDBOpenDBRequest
+    })
+    await page.goto('./')
+    await expect(saveState(page)).toHaveText('⚠ Not saved in browser: storage is not answering', { timeout: 30_000 })
+    await expect(saveState(page)).toHaveAttribute('role', 'alert')
+    await typeAtEnd(page, '\n// nowhere to keep this')
+    const asked = page.waitForEvent('dialog')
+    void page.close({ runBeforeUnload: true })
+    expect((await asked).type()).toBe('beforeunload')
   })
 
-  test('a tab can load the other tab’s newer text instead', async ({ page }) => {
-    const other = await twoTabs(page)
-    await typeAtEnd(page, '\n// first tab')
+  test('a save that never answers is reported like a failed one', async ({ page }) => {
+    await openDesigner(page)
     await expect(saveState(page)).toHaveText('Saved in browser')
-    await other.getByRole('button', { name: 'Load theirs' }).click()
-    await expect.poll(() => storeText(other)).toBe(await storeText(page))
-    await expect(saveState(other)).toHaveText('Saved in browser')
-    await expect(other.getByTestId('conflict')).toHaveCount(0)
+    await holdStorageWrites(page)
+    const { attempts } = await files(page)
+    await typeAtEnd(page, '\n// this save hangs')
+    await expect.poll(async () => (await files(page)).attempts).toBeGreaterThan(attempts)
+    await expect(saveState(page)).toHaveText('⚠ Not saved in browser: storage is not answering', { timeout: 15_000 })
+    expect((await files(page)).autosave).toBe('failed')
   })
 })

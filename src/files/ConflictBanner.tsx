@@ -1,22 +1,34 @@
 import { useStore } from 'zustand'
-import { autosaveStatus, keepMineAsNew, takeTheirs } from './documents'
+import { forkCompare } from '../persistence/fork-compare'
+import { autosaveStatus, keepThisVersion, takeTheirs } from './documents'
 
-/** Shown while another tab has saved a newer version of this document: this tab saves nothing until the user chooses. */
+/**
+ * Shown after another tab saved a newer version of this document while this
+ * tab had edits of its own: this tab's text was kept as a document of its
+ * own, and the user chooses which to go on with. Nothing is lost either way.
+ */
 export function ConflictBanner() {
-  const status = useStore(autosaveStatus(), (state) => state)
-  if (status.state !== 'conflict') return null
+  const fork = useStore(autosaveStatus(), (state) => state.fork)
+  const compare = useStore(forkCompare, (state) => state.open)
+  if (!fork) return null
   return (
     <div className="cai-conflict" role="alert" data-testid="conflict">
       <p>
-        Another tab saved a newer version of “{status.theirs?.name}”. This tab stopped saving it, so neither version is lost.
+        Another tab saved a newer version of “{fork.theirs.name}” while this tab had edits of its own. This tab’s text is kept as “
+        {fork.mine.name}” (in Recent), so neither version is lost.
       </p>
       <div className="cai-conflict-actions">
         <button type="button" onClick={() => void takeTheirs()}>
-          Load theirs
+          Take the other version
         </button>
-        <button type="button" onClick={() => void keepMineAsNew()}>
-          Keep mine as a new document
+        <button type="button" onClick={() => keepThisVersion()}>
+          Keep this one
         </button>
+        {compare && (
+          <button type="button" onClick={() => compare(fork)}>
+            Compare
+          </button>
+        )}
       </div>
     </div>
   )

@@ -32,10 +32,6 @@ export function DocumentStatus() {
         <span className="cai-save-state cai-save-warning" data-testid="save-state" data-state={status.state} role="alert">
           <span aria-hidden="true">⚠</span> {status.state === 'off' ? 'Autosave off' : 'Not saved in browser'}: {status.message}
         </span>
-      ) : status.state === 'conflict' ? (
-        <span className="cai-save-state cai-save-warning" data-testid="save-state" data-state="conflict">
-          <span aria-hidden="true">⚠</span> Autosave paused
-        </span>
       ) : (
         <span className="cai-save-state" data-testid="save-state" data-state={status.state} role="status">
           {LABELS[status.state]}

@@ -269,16 +269,16 @@ async function offerDownloadInstead(why: string): Promise<void> {
   if (answer === true) downloadDocument()
 }
 
-/** Writes the document as it was left to the Recent list under a new id: this tab's text, kept beside the other tab's. */
-export async function keepMineAsNew(): Promise<void> {
-  await page().autosave.keepMineAsNew(newDocumentId())
-  void refreshRecent()
+/** After a fork (see ConflictBanner): goes on with this tab's own copy. */
+export function keepThisVersion(): void {
+  page().autosave.keepThis()
 }
 
+/** After a fork: shows the version the other tab saved; this tab's copy stays in Recent. */
 export async function takeTheirs(): Promise<void> {
-  const { store, autosave } = page()
-  const taken = await autosave.takeTheirs((document) => showSaved(store, document))
+  const taken = await page().autosave.takeTheirs()
   if (!taken) notify('error', 'The other tab’s version could not be read.')
+  void refreshRecent()
 }
 
 function reason(error: unknown): string {

@@ -10,7 +10,7 @@
  * saved one is back, so the local work stays in Recent.
  */
 import { getEditorInstance } from '../editor/index'
-import { Autosaver } from '../persistence/autosave'
+import { Autosaver, type AutosaveInspection } from '../persistence/autosave'
 import { newDocumentId } from '../persistence/pointers'
 import { restore, type Restored } from '../persistence/restore'
 import { decodeShareFragment, type DecodeResult, type SharedDocument } from '../share/codec'
@@ -72,7 +72,14 @@ function startEditing(store: DesignerStore, restored: Restored, fallback: { text
   const autosave = new Autosaver(
     restored.repository,
     saved ? { id: saved.id, revision: saved.revision } : { id: newDocumentId(), revision: 0 },
-    { snapshot, onSaved: () => void refreshRecent() },
+    {
+      snapshot,
+      onSaved: () => void refreshRecent(),
+      show: (document) => showSaved(store, document),
+      rename: (name) => store.getState().setDocName(name),
+      tell: notify,
+      promoted: restored.promoted,
+    },
     restored.offReason,
   )
   connectDocuments({ store, autosave, repository: restored.repository })
@@ -124,15 +131,7 @@ async function openLink(shared: SharedDocument): Promise<void> {
 }
 
 function listenToPage(store: DesignerStore, autosave: Autosaver) {
-  // The page may go away with no callback running any more: the autosave writes in one go.
-  window.addEventListener('beforeunload', (event) => {
-    autosave.leaving()
-    if (isDirty()) event.preventDefault()
-  })
-  window.addEventListener('pagehide', () => autosave.leaving())
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void autosave.flush()
-  })
+  autosave.listenToPage(isDirty)
   window.addEventListener(
     'keydown',
     (event) => {
@@ -189,7 +188,7 @@ function pasteBig(store: DesignerStore, event: ClipboardEvent) {
 
 /** What the end-to-end tests read about files and saving. */
 export interface CaiFilesHooks {
-  state(): { dirty: boolean; documentId: string; revision: number; autosave: string; message?: string; viewOnly: boolean }
+  state(): { dirty: boolean; documentId: string; revision: number; autosave: string; message?: string; viewOnly: boolean } & AutosaveInspection
   flush(): Promise<void>
 }
 
@@ -204,7 +203,7 @@ function installFileHooks(autosave: Autosaver) {
     state: () => {
       const { state, message } = autosave.status.getState()
       const { id, revision } = autosave.currentDocument
-      return { dirty: isDirty(), documentId: id, revision, autosave: state, message, viewOnly: files.getState().viewOnly }
+      return { dirty: isDirty(), documentId: id, revision, autosave: state, message, viewOnly: files.getState().viewOnly, ...autosave.inspect() }
     },
     flush: () => autosave.flush(),
   }

@@ -1,6 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb'
 import { afterEach, describe, expect, test } from 'vitest'
 import { Autosaver, type AutosaveOptions } from './autosave'
+import { readBackups } from './backup'
+import { MemoryStorage } from './memory-storage.test-helper'
 import type { DocumentDraft } from './records'
 import { Repository } from './repository'
 
@@ -26,6 +28,13 @@ class Tab {
       delayMs: 20,
       maxDelayMs: 60,
       channel: null,
+      backups: null,
+      locks: null,
+      show: (saved) => {
+        this.text = saved.text
+        this.name = saved.name
+      },
+      rename: (name) => (this.name = name),
       ...options,
     })
     cleanup.push(() => this.autosave.dispose())
@@ -89,19 +98,47 @@ describe('autosave', () => {
     expect((await stored(repository))?.text).toBe('flushed')
   })
 
-  test('leaving writes what is not saved yet', async () => {
+  test('leaving writes a backup at once, synchronously, and drops it once the save holds it', async () => {
     const repository = await repositoryOn(new IDBFactory())
-    const tab = new Tab(repository, { id: 'doc', revision: 0 }, 'a', { delayMs: 60_000, maxDelayMs: 60_000 })
+    const backups = new MemoryStorage()
+    const tab = new Tab(repository, { id: 'doc', revision: 0 }, 'a', { delayMs: 60_000, maxDelayMs: 60_000, backups })
     await tab.autosave.flush()
+    tab.autosave.leaving()
+    expect(backups.size).toBe(0) // nothing unsaved, nothing written
     tab.type('typed just before closing')
     tab.autosave.leaving()
-    expect(tab.state).toBe('saved')
-    await expect.poll(async () => (await stored(repository))?.text).toBe('typed just before closing')
-    // A page that stays after all goes on from the revision it wrote.
-    tab.type('stayed')
+    const [found] = readBackups(backups)
+    expect(found.backup).toMatchObject({ ok: true, value: { id: 'doc', text: 'typed just before closing', baseRevision: 1, tab: tab.autosave.tab } })
+    expect(tab.autosave.inspect().backups).toBe(1)
+    await expect.poll(() => tab.state).toBe('saved')
+    expect((await stored(repository))?.text).toBe('typed just before closing')
+    expect(backups.size).toBe(0)
+  })
+
+  test('a save that never answers is reported after a while, like a failed one', async () => {
+    const repository = await repositoryOn(new IDBFactory())
+    const tab = new Tab(repository, { id: 'doc', revision: 0 }, 'a', { stallMs: 100 })
     await tab.autosave.flush()
-    expect(await stored(repository)).toMatchObject({ text: 'stayed', revision: 3 })
-    expect(tab.state).toBe('saved')
+    const save = repository.save.bind(repository)
+    let answer: () => void = () => {}
+    repository.save = (...args) => new Promise((resolve) => (answer = () => resolve(save(...args))))
+    tab.type('b')
+    expect(tab.autosave.hasUnsavedWork()).toBe(false)
+    // flush gives up too: opening another document must not hang.
+    await expect.poll(() => tab.autosave.inspect().attempts).toBe(2)
+    await tab.autosave.flush()
+    expect(tab.autosave.status.getState()).toEqual({ state: 'failed', message: 'storage is not answering' })
+    expect(tab.autosave.hasUnsavedWork()).toBe(true)
+    // No second write piles up behind the one that hangs...
+    tab.type('c')
+    await sleep(150)
+    expect(tab.autosave.inspect().attempts).toBe(2)
+    // ...and once storage answers after all, saving goes on.
+    repository.save = save
+    answer()
+    await expect.poll(() => tab.state).toBe('saved')
+    expect((await stored(repository))?.text).toBe('c')
+    expect(tab.autosave.hasUnsavedWork()).toBe(false)
   })
 
   test('changes made while showing a loaded document are not saved', async () => {
@@ -168,62 +205,103 @@ describe('two tabs on one document', () => {
     const indexedDB = new IDBFactory()
     const first = await repositoryOn(indexedDB)
     const second = await repositoryOn(indexedDB)
-    const a = new Tab(first, { id: 'doc', revision: 0 }, 'base', withChannel ? { channel: new BroadcastChannel('test-a') } : {})
+    const channel = () => (withChannel ? { channel: new BroadcastChannel('two-tabs') } : {})
+    const a = new Tab(first, { id: 'doc', revision: 0 }, 'base', channel())
     await a.autosave.flush()
-    const b = new Tab(second, { id: 'doc', revision: 1 }, 'base', withChannel ? { channel: new BroadcastChannel('test-a') } : {})
+    const b = new Tab(second, { id: 'doc', revision: 1 }, 'base', channel())
     return { a, b, repository: first }
   }
 
   test.each([
     ['told by the channel', true],
     ['found when saving', false],
-  ])('a tab never overwrites a newer revision from the other (%s)', async (_, withChannel) => {
+  ])('a tab never overwrites a newer revision from the other: it keeps its text as “… (other tab)” (%s)', async (_, withChannel) => {
     const { a, b, repository } = await twoTabs(withChannel)
     a.type('A wrote this')
-    await a.autosave.flush()
-    if (withChannel) await expect.poll(() => b.state).toBe('conflict')
     b.type('B wrote this')
+    await a.autosave.flush()
     await b.autosave.flush()
-    await sleep(100)
-    expect(b.autosave.status.getState()).toMatchObject({ state: 'conflict', theirs: { id: 'doc', revision: 2 } })
+    await expect.poll(() => b.autosave.status.getState().fork).toBeDefined()
+    expect((await stored(repository))?.text).toBe('A wrote this')
+    const { fork } = b.autosave.status.getState()
+    expect(fork).toMatchObject({ mine: { name: 'doc.cai (other tab)' }, theirs: { id: 'doc', name: 'doc.cai', revision: 2 } })
+    expect(b.name).toBe('doc.cai (other tab)')
+    expect(b.autosave.currentDocument.id).toBe(fork!.mine.id)
+    expect((await stored(repository, fork!.mine.id))?.text).toBe('B wrote this')
+    expect(b.state).toBe('saved')
+    // B goes on saving its own copy; A's document is never touched.
+    b.type('B goes on')
+    await b.autosave.flush()
+    expect((await stored(repository, fork!.mine.id))?.text).toBe('B goes on')
     expect((await stored(repository))?.text).toBe('A wrote this')
   })
 
-  test('after a conflict, a tab can take the other tab’s text', async () => {
-    const { a, b, repository } = await twoTabs(true)
+  test('a tab with nothing unsaved follows the other tab’s newer text', async () => {
+    const { a, b } = await twoTabs(true)
     a.type('A wrote this')
     await a.autosave.flush()
-    await expect.poll(() => b.state).toBe('conflict')
+    await expect.poll(() => b.text).toBe('A wrote this')
+    expect(b.autosave.currentDocument).toEqual({ id: 'doc', revision: 2 })
+    expect(b.autosave.status.getState()).toEqual({ state: 'saved' })
+    // Editing alternately: no copies, nothing lost.
+    b.type('A wrote this, then B')
+    await b.autosave.flush()
+    await expect.poll(() => a.text).toBe('A wrote this, then B')
+    expect(a.autosave.status.getState().fork).toBeUndefined()
+  })
+
+  test('after a fork, a tab can take the other tab’s version; its own copy stays', async () => {
+    const { a, b, repository } = await twoTabs(true)
+    a.type('A wrote this')
     b.type('B wrote this')
-    expect(await b.autosave.takeTheirs((theirs) => b.type(theirs.text))).toBe(true)
+    await a.autosave.flush()
+    await b.autosave.flush()
+    await expect.poll(() => b.autosave.status.getState().fork).toBeDefined()
+    const copy = b.autosave.currentDocument.id
+    expect(await b.autosave.takeTheirs()).toBe(true)
     expect(b.text).toBe('A wrote this')
-    expect(b.state).toBe('saved')
+    expect(b.autosave.currentDocument).toEqual({ id: 'doc', revision: 2 })
+    expect(b.autosave.status.getState()).toEqual({ state: 'saved' })
+    expect((await stored(repository, copy))?.text).toBe('B wrote this')
     // Saving resumes, on top of their revision.
     b.type('B continues')
     await b.autosave.flush()
     expect(await stored(repository)).toMatchObject({ text: 'B continues', revision: 3 })
   })
 
-  test('after a conflict, a tab can keep its text as a new Recent document', async () => {
-    const { a, b, repository } = await twoTabs(true)
+  test('after a fork, a tab can keep its own version', async () => {
+    const { a, b } = await twoTabs(true)
     a.type('A wrote this')
-    await a.autosave.flush()
-    await expect.poll(() => b.state).toBe('conflict')
     b.type('B wrote this')
-    await b.autosave.keepMineAsNew('doc-b')
-    expect(b.state).toBe('saved')
-    expect((await stored(repository, 'doc'))?.text).toBe('A wrote this')
-    expect((await stored(repository, 'doc-b'))?.text).toBe('B wrote this')
-    expect((await repository.recent()).entries.map((entry) => entry.id).sort()).toEqual(['doc', 'doc-b'])
+    await a.autosave.flush()
+    await b.autosave.flush()
+    await expect.poll(() => b.autosave.status.getState().fork).toBeDefined()
+    b.autosave.keepThis()
+    expect(b.autosave.status.getState()).toEqual({ state: 'saved' })
+    expect(b.text).toBe('B wrote this')
   })
 
-  test('a newer revision with the same text is adopted, not a conflict', async () => {
-    const { a, b, repository } = await twoTabs(true)
+  test('opening another document while the other tab saved a newer version keeps this tab’s text first', async () => {
+    const { a, b, repository } = await twoTabs(false)
+    a.type('A wrote this')
+    await a.autosave.flush()
+    b.type('B wrote this')
+    await b.autosave.switchDocument({ id: 'next', revision: 0 }, () => b.type('next document'))
+    const { entries } = await repository.recent()
+    const copy = entries.find((entry) => entry.name === 'doc.cai (other tab)')
+    expect(copy).toBeDefined()
+    expect((await stored(repository, copy!.id))?.text).toBe('B wrote this')
+    expect((await stored(repository))?.text).toBe('A wrote this')
+    expect((await stored(repository, 'next'))?.text).toBe('next document')
+  })
+
+  test('a newer revision with the same text is adopted, not a fork', async () => {
+    const { a, b, repository } = await twoTabs(false)
     a.type('same')
     await a.autosave.flush()
     b.type('same')
     await b.autosave.flush()
-    expect(b.state).toBe('saved')
+    expect(b.autosave.status.getState()).toEqual({ state: 'saved' })
     expect((await stored(repository))?.revision).toBe(3)
   })
 })

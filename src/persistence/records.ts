@@ -29,6 +29,8 @@ export interface SavedDocument {
   bom: boolean
   /** The file it was opened from or saved to (File System Access API, Chromium only). */
   fileHandle?: FileSystemFileHandle
+  /** The tab (one page load) that saved this revision: its own closing backup may replace it. */
+  writer?: string
 }
 
 /** A document before the repository gives it its revision and time. */
@@ -47,7 +49,7 @@ export interface RecentEntry {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string }
 
-type Shape = Record<string, 'string' | 'number' | 'boolean' | 'string|null' | 'object?'>
+type Shape = Record<string, 'string' | 'number' | 'boolean' | 'string|null' | 'string?' | 'object?'>
 
 const DOCUMENT_SHAPE: Shape = {
   id: 'string',
@@ -60,6 +62,7 @@ const DOCUMENT_SHAPE: Shape = {
   dirty: 'boolean',
   bom: 'boolean',
   fileHandle: 'object?',
+  writer: 'string?',
 }
 
 const RECENT_SHAPE: Shape = { id: 'string', name: 'string', savedAt: 'number', revision: 'number', length: 'number' }
@@ -71,7 +74,17 @@ export function readDocument(value: unknown): Checked<SavedDocument> {
   if (!Number.isInteger(cursorOffset) || cursorOffset < 0 || cursorOffset > text.length) {
     return { ok: false, reason: 'its cursor position is outside its text' }
   }
+  if (checked.value.fileHandle !== undefined && !isFileHandle(checked.value.fileHandle)) {
+    // Something that only looks like a handle (damage, another program): the document is fine, the file link is not.
+    const { fileHandle: _, ...withoutHandle } = checked.value
+    return { ok: true, value: withoutHandle }
+  }
   return checked
+}
+
+/** A real handle to a file, as only the browser makes them: a plain object with the same fields is not one. */
+export function isFileHandle(value: unknown): value is FileSystemFileHandle {
+  return typeof FileSystemFileHandle === 'function' && value instanceof FileSystemFileHandle
 }
 
 export function readRecentEntry(value: unknown): Checked<RecentEntry> {
@@ -92,6 +105,8 @@ function readShape<T>(value: unknown, shape: Shape): Checked<T> {
         ? field === null || typeof field === 'string'
         : type === 'object?'
           ? field === undefined || (typeof field === 'object' && field !== null)
+          : type === 'string?'
+            ? field === undefined || typeof field === 'string'
           : typeof field === type && (type !== 'number' || Number.isFinite(field))
     if (!fits) return { ok: false, reason: `its "${key}" is missing or damaged` }
   }

@@ -88,10 +88,59 @@ describe('the repository', () => {
     expect((await repository.load('a')).document?.text).toBe('theirs')
   })
 
-  test('writes at once, without reading, when the page is leaving', async () => {
-    const repository = await openRepository()
-    repository.saveNow(draft('a', 'last words'), 4)
-    await expect.poll(async () => (await repository.load('a')).document).toMatchObject({ text: 'last words', revision: 5 })
+  describe('stored data that passes the checks but is wrong (issue 14, item 8)', () => {
+    test('a stored file handle that is a plain object is no handle', async () => {
+      const indexedDB = new IDBFactory()
+      const repository = await openRepository(indexedDB)
+      await putRaw(indexedDB, 'documents', { ...draft('x'), format: STORAGE_FORMAT, revision: 1, savedAt: 1, fileHandle: { kind: 'file', name: 'x.cai' } })
+      const { document, setAside } = await repository.load('x')
+      expect(setAside).toBeUndefined()
+      expect(document?.text).toBe(draft('x').text)
+      expect(document).not.toHaveProperty('fileHandle')
+    })
+
+    test('a Recent entry whose revision is ahead of its document recovers by itself', async () => {
+      const indexedDB = new IDBFactory()
+      const repository = await openRepository(indexedDB)
+      await repository.save(draft('x', 'one'), 0)
+      await putRaw(indexedDB, 'recent', { format: STORAGE_FORMAT, id: 'x', name: 'x.cai', savedAt: 1, revision: 99, length: 3 })
+      const outcome = await repository.save(draft('x', 'two'), 1)
+      expect(outcome).toMatchObject({ kind: 'saved', document: { text: 'two', revision: 2 } })
+      expect((await repository.recent()).entries).toMatchObject([{ id: 'x', revision: 2 }])
+      expect(await repository.quarantined()).toEqual([expect.objectContaining({ store: 'recent', reason: expect.stringMatching(/ahead of its document/) })])
+      // A document that really is newer still stops the save.
+      await repository.save(draft('x', 'three'), 2)
+      expect((await repository.save(draft('x', 'stale'), 2)).kind).toBe('conflict')
+    })
+
+    test('after another tab deletes the database, it reconnects and saves', async () => {
+      const indexedDB = new IDBFactory()
+      const repository = await openRepository(indexedDB)
+      await repository.save(draft('x', 'one'), 0)
+      await new Promise((resolve, reject) => {
+        const deleting = indexedDB.deleteDatabase(DATABASE_NAME)
+        deleting.onsuccess = resolve
+        deleting.onerror = reject
+      })
+      const outcome = await repository.save(draft('x', 'two'), 1)
+      expect(outcome).toMatchObject({ kind: 'saved', document: { text: 'two', revision: 2 } })
+      expect((await repository.load('x')).document?.text).toBe('two')
+    })
+
+    test('after another tab upgrades the database, it says so (not “storage is not allowed”)', async () => {
+      const indexedDB = new IDBFactory()
+      const repository = await openRepository(indexedDB)
+      await new Promise((resolve, reject) => {
+        const upgrading = indexedDB.open(DATABASE_NAME, 2)
+        upgrading.onsuccess = () => resolve(upgrading.result.close())
+        upgrading.onerror = reject
+      })
+      const failure = repository.save(draft('x', 'two'), 0)
+      await expect(failure).rejects.toThrow(StorageUnavailableError)
+      const message = describeError(await failure.catch((error) => error))
+      expect(message).toMatch(/another tab opened a newer version of the designer/)
+      expect(message).not.toMatch(/does not allow storage/)
+    })
   })
 
   describe('sets aside what it cannot read, and keeps it', () => {
