@@ -18,7 +18,7 @@ import {
   type TriggerNode,
 } from './flow-elements'
 import { EndIcon, ParallelIcon, TriggerIcon } from './icons'
-import { laneBox } from './layout'
+import { laneBox } from '../diagram/layout'
 
 const SEVERITY_MARK: Record<Severity, { symbol: string; label: string }> = {
   error: { symbol: '✕', label: 'Has errors' },
