@@ -34,7 +34,7 @@ export interface SvgOptions {
   notes?: ReadonlyMap<string, readonly string[]>
 }
 
-const MARGIN = 32
+export const MARGIN = 32
 const PANEL_GAP = 64
 const TITLE_HEIGHT = 36
 const LEGEND_LINE = 18
@@ -59,11 +59,16 @@ export function workflowsSvg(workflows: readonly Workflow[], options: SvgOptions
     height = Math.max(height, p.bounds.height)
   }
   const width = Math.ceil(Math.max(x - PANEL_GAP + MARGIN, 2 * MARGIN + 200))
-  height = Math.ceil(height + 2 * MARGIN)
+  height = Math.ceil(Math.max(height, 40) + 2 * MARGIN)
   if (panels.length === 0) body.push(text(MARGIN, MARGIN + 16, 'No workflows in this file.', { fill: theme.muted, size: 14 }))
   const title = workflows.length === 1 ? `Workflow ${workflows[0].name}` : `${workflows.length} workflows`
+  return svgDocument(width, height, title, theme, body)
+}
+
+/** The document an SVG writer returns: the root element around `body`, sized, titled, with a background. */
+export function svgDocument(width: number, height: number, title: string, theme: DiagramTheme, body: readonly string[]): string {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${Math.max(height, 2 * MARGIN + 40)}" viewBox="0 0 ${width} ${Math.max(height, 2 * MARGIN + 40)}" font-family="${xmlEscape(theme.font)}" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xmlEscape(theme.font)}" font-size="12">`,
     `<title>${xmlEscape(title)}</title>`,
     defs(theme),
     `<rect width="100%" height="100%" fill="${theme.background}"/>`,
@@ -170,7 +175,7 @@ function defs(theme: DiagramTheme): string {
   return `<defs>${arrow('flow', theme.muted)}${arrow('condition', theme.accent)}${arrow('data', theme.info)}</defs>`
 }
 
-interface TextStyle {
+export interface TextStyle {
   fill: string
   size?: number
   weight?: 'bold'
@@ -179,7 +184,7 @@ interface TextStyle {
   font?: string
 }
 
-function text(x: number, y: number, content: string, style: TextStyle): string {
+export function text(x: number, y: number, content: string, style: TextStyle): string {
   const attributes = [`x="${round(x)}"`, `y="${round(y)}"`, `fill="${style.fill}"`]
   if (style.size) attributes.push(`font-size="${style.size}"`)
   if (style.weight) attributes.push(`font-weight="${style.weight}"`)
@@ -198,13 +203,13 @@ function fit(content: string, width: number, charWidth: number): { shown: string
 }
 
 /** A line of a card: fitted to the card, with its full text as a tooltip when cut. */
-function cardLine(box: Box, y: number, content: string, style: TextStyle, theme: DiagramTheme): string {
+export function cardLine(box: Box, y: number, content: string, style: TextStyle, theme: DiagramTheme): string {
   const { shown, cut } = fit(content, box.width - 24, style.mono ? MONO_CHAR : style.weight ? SANS_CHAR * 1.1 : SANS_CHAR)
   const drawn = text(box.x + 12, box.y + y, shown, { ...style, font: style.mono ? theme.mono : undefined })
   return cut ? `<g><title>${xmlEscape(content)}</title>${drawn}</g>` : drawn
 }
 
-function rect(box: Box, radius: number, fill: string, stroke: string, extra = ''): string {
+export function rect(box: Box, radius: number, fill: string, stroke: string, extra = ''): string {
   return `<rect x="${round(box.x)}" y="${round(box.y)}" width="${round(box.width)}" height="${round(box.height)}" rx="${radius}" fill="${fill}" stroke="${stroke}"${extra}/>`
 }
 
