@@ -8,7 +8,9 @@ import type { CaiDocument, Diagnostic } from '../language/model'
 import { parse } from '../language/parse'
 import { print } from '../language/print'
 import { validate } from '../language/validate'
+import { DIFF_USAGE } from './diff'
 import { documentToJson, formatJson } from './json'
+import { RENDER_USAGE } from './render'
 
 export interface CommandResult {
   stdout: string
@@ -33,7 +35,7 @@ Commands:
   format FILE       Print FILE in canonical layout.
     --write         Rewrite FILE in canonical layout (only if it changes).
     --check         Exit with code 1 if FILE is not in canonical layout.
-  help              Show this help.
+${DIFF_USAGE}${RENDER_USAGE}  help              Show this help.
 
 Options:
   -h, --help        Show this help.

@@ -100,7 +100,7 @@ export function diffAsText(diff: DocumentDiff): string {
 
 /** Markdown text is escaped so a name or value can never become a link, an image or HTML in the comment. */
 function markdownEscape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ')
+  return text.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ')
 }
 
 const COUNTED: Array<[string, (change: Change) => boolean]> = [
