@@ -163,7 +163,8 @@ function stepFieldChanges(before: Step, after: Step, renames: ReadonlyMap<string
   compare('activity', before.activity?.value, after.activity?.value)
   const oldInputs = new Map((before.input?.entries ?? []).map((entry) => [entry.key, followRenames(entry.value, renames)]))
   const newInputs = new Map((after.input?.entries ?? []).map((entry) => [entry.key, entry.value]))
-  for (const key of [...new Set([...newInputs.keys(), ...oldInputs.keys()])]) compare(`input.${key}`, oldInputs.get(key), newInputs.get(key))
+  // By key, so the order is the same whichever version comes first.
+  for (const key of [...new Set([...newInputs.keys(), ...oldInputs.keys()])].sort()) compare(`input.${key}`, oldInputs.get(key), newInputs.get(key))
   const condition = before.condition === undefined ? undefined : followRenames(before.condition.value, renames)
   compare('condition', condition, after.condition?.value)
   return fields
