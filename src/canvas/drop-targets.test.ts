@@ -3,7 +3,7 @@ import { parse } from '../language/parse'
 import type { Workflow } from '../language/model'
 import { TEXT } from '../actions/test-text'
 import { dropTargetAt, type Point } from './drop-targets'
-import { layoutWorkflow, type Box } from './layout'
+import { layoutWorkflow, type Box } from '../diagram/layout'
 
 /** validate, charge, parallel { reserve notify }, confirm. */
 const workflow = parse(TEXT).doc.items[0] as Workflow

@@ -14,7 +14,7 @@
 import type { Workflow } from '../language/model'
 import type { Landing } from '../actions/compose'
 import { placeOfStep } from '../actions/targets'
-import { SIZES, layoutWorkflow, type Box, type WorkflowLayout } from './layout'
+import { SIZES, layoutWorkflow, type Box, type WorkflowLayout } from '../diagram/layout'
 
 /** How far beside a step (or to the side of the flow) a drop still counts. */
 const SIDE_REACH = 120

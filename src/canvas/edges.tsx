@@ -5,12 +5,9 @@
  * full text.
  */
 import { memo } from 'react'
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps, type EdgeTypes } from '@xyflow/react'
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, type EdgeTypes } from '@xyflow/react'
+import { dataPath, flowBendY, flowLabelAt, flowPath, skipLabelAt, skipPath } from '../diagram/routes'
 import type { DataEdge, FlowEdge, SkipEdge } from './flow-elements'
-
-/** How far below a fan-out's source (or above a fan-in's target) the branches split. */
-const FAN_BEND = 20
-const CORNER = 10
 
 function EdgeLabel({ x, y, text, title, kind, edgeId }: { x: number; y: number; text: string; title?: string; kind: string; edgeId: string }) {
   return (
@@ -28,46 +25,20 @@ function EdgeLabel({ x, y, text, title, kind, edgeId }: { x: number; y: number; 
 }
 
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props
+  const { id, sourceX, sourceY, targetX, targetY, data, markerEnd } = props
   const fan = data?.fan
-  const [path] = getSmoothStepPath({
-    sourceX,
-    sourceY,
-    sourcePosition,
-    targetX,
-    targetY,
-    targetPosition,
-    borderRadius: CORNER,
-    centerY: fan === 'out' ? sourceY + FAN_BEND : fan === 'in' ? targetY - FAN_BEND : undefined,
-  })
-  // A fan-out's label sits above the parallel block; otherwise just above the step it leads to.
-  const labelY = fan === 'out' ? sourceY + FAN_BEND * 2 : targetY - FAN_BEND * 1.6
+  // Routed as the SVG export routes it (src/diagram/routes.ts): one picture everywhere.
+  const source = { x: sourceX, y: sourceY }
+  const target = { x: targetX, y: targetY }
+  const path = flowPath(source, target, flowBendY(fan, sourceY, targetY))
+  const label = flowLabelAt(fan, source, target)
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} />
-      {data?.label && <EdgeLabel x={targetX} y={labelY} text={data.label} title={data.title} kind="condition" edgeId={id} />}
+      {data?.label && <EdgeLabel x={label.x} y={label.y} text={data.label} title={data.title} kind="condition" edgeId={id} />}
     </>
   )
 })
-
-/** Down from the source, out to the bypass's lane on the right, down, and back in to the target. */
-export function skipPath(sourceX: number, sourceY: number, targetX: number, targetY: number, laneX: number): string {
-  const top = sourceY + FAN_BEND / 2 + CORNER
-  const bottom = targetY - FAN_BEND / 2 - CORNER
-  const r = CORNER
-  return [
-    `M ${sourceX},${sourceY}`,
-    `L ${sourceX},${top - r}`,
-    `Q ${sourceX},${top} ${sourceX + r},${top}`,
-    `L ${laneX - r},${top}`,
-    `Q ${laneX},${top} ${laneX},${top + r}`,
-    `L ${laneX},${bottom - r}`,
-    `Q ${laneX},${bottom} ${laneX - r},${bottom}`,
-    `L ${targetX + r},${bottom}`,
-    `Q ${targetX},${bottom} ${targetX},${bottom + r}`,
-    `L ${targetX},${targetY}`,
-  ].join(' ')
-}
 
 export const SkipEdgeView = memo(function SkipEdgeView(props: EdgeProps<SkipEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, data, markerEnd } = props
@@ -77,8 +48,7 @@ export const SkipEdgeView = memo(function SkipEdgeView(props: EdgeProps<SkipEdge
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} />
       <EdgeLabel
-        x={data.laneX}
-        y={(sourceY + targetY) / 2 + data.labelShift}
+        {...skipLabelAt({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, data.laneX, data.labelShift)}
         text={data.label ?? 'skip'}
         title={data.title}
         kind="skip"
@@ -87,12 +57,6 @@ export const SkipEdgeView = memo(function SkipEdgeView(props: EdgeProps<SkipEdge
     </>
   )
 })
-
-/** A curve out to the left of both steps: the farther apart, the wider, so nested curves do not cross. */
-export function dataPath(sourceX: number, sourceY: number, targetX: number, targetY: number): string {
-  const bulge = Math.min(320, 40 + Math.abs(targetY - sourceY) * 0.15)
-  return `M ${sourceX},${sourceY} C ${sourceX - bulge},${sourceY} ${targetX - bulge},${targetY} ${targetX},${targetY}`
-}
 
 export const DataEdgeView = memo(function DataEdgeView(props: EdgeProps<DataEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, data, markerEnd } = props

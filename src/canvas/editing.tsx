@@ -15,7 +15,7 @@ import { boardTarget, paneTarget, readOnlyReason, targetOfNode, type ActionTarge
 import { designerStore, type DesignerStore } from '../store/designer'
 import { draggedKind } from '../palette/palette'
 import type { CanvasNode } from './flow-elements'
-import type { Box } from './layout'
+import type { Box } from '../diagram/layout'
 
 /** The node element a key or pointer event came from. */
 function nodeElement(target: EventTarget | null): HTMLElement | null {

@@ -4,8 +4,10 @@
  * Flow: this module (and the graph built with it) runs without React or a DOM.
  */
 import type { Edge, EdgeMarker, MarkerType, Node, Position } from '@xyflow/react'
-import type { Severity, TriggerType } from '../language/model'
-import type { Box } from './layout'
+import type { Severity } from '../language/model'
+import type { EndInfo, FlowEdgeInfo, ParallelInfo, SkipEdgeInfo, StepInfo, TriggerInfo } from '../diagram/elements'
+import type { Box } from '../diagram/layout'
+import { DATA_HANDLE_AT } from '../diagram/routes'
 import type { NodeDiagnostics } from './node-diagnostics'
 
 // React Flow's enums are runtime values; their string values are part of its API.
@@ -16,8 +18,7 @@ export const ARROW: EdgeMarker = { type: 'arrowclosed' as MarkerType, width: 16,
 
 /** Handle ids: flow enters at the top and leaves at the bottom; data-flow edges use the left side. */
 export const HANDLE = { in: 'in', out: 'out', dataIn: 'data-in', dataOut: 'data-out' } as const
-/** Where the data-flow handles sit on the left side, as a fraction of the height. */
-export const DATA_HANDLE_AT = { out: 0.35, in: 0.65 } as const
+export { DATA_HANDLE_AT }
 /** A handle's size; canvas.css gives React Flow's handles the same. */
 const HANDLE_SIZE = 8
 
@@ -28,35 +29,11 @@ interface Marks {
   stale?: boolean
 }
 
-export interface TriggerData extends Marks, Record<string, unknown> {
-  workflow: string
-  type: TriggerType
-  /** The event name or cron expression as written. */
-  value?: string
-  /** A schedule in words. */
-  words?: string
-}
-
-export interface StepData extends Marks, Record<string, unknown> {
-  name: string
-  activity?: string
-  inputs: number
-  condition?: string
-  /** The workflow's retry policy: badge text ("↻ 3") and its explanation. */
-  retryBadge?: string
-  retryTitle?: string
-}
-
-export interface ParallelData extends Marks, Record<string, unknown> {
-  index: number
-  branches: number
-}
-
-export interface EndData extends Marks, Record<string, unknown> {
-  timeout?: string
-  /** The timeout in words, when it is a valid duration. */
-  timeoutWords?: string
-}
+// What a node shows comes from the headless picture (src/diagram/elements.ts); the canvas adds its marks.
+export interface TriggerData extends TriggerInfo, Marks, Record<string, unknown> {}
+export interface StepData extends StepInfo, Marks, Record<string, unknown> {}
+export interface ParallelData extends ParallelInfo, Marks, Record<string, unknown> {}
+export interface EndData extends EndInfo, Marks, Record<string, unknown> {}
 
 export interface QueueLaneData extends Record<string, unknown> {
   queue: string
@@ -83,20 +60,8 @@ export type QueueLaneNode = Node<QueueLaneData, 'queue'>
 export type JobNode = Node<JobData, 'job'>
 export type CanvasNode = TriggerNode | StepNode | ParallelNode | EndNode | QueueLaneNode | JobNode
 
-export interface FlowEdgeData extends Record<string, unknown> {
-  /** Shown on the edge (truncated); `title` holds the full text. */
-  label?: string
-  title?: string
-  /** One of several edges leaving one node (`out`) or entering one node (`in`). */
-  fan?: 'out' | 'in'
-}
-
-export interface SkipEdgeData extends FlowEdgeData {
-  /** The x of the bypass's vertical run, right of what it goes around. */
-  laneX: number
-  /** Moves the label down, so labels of neighbouring bypasses do not cover each other. */
-  labelShift: number
-}
+export interface FlowEdgeData extends FlowEdgeInfo, Record<string, unknown> {}
+export interface SkipEdgeData extends SkipEdgeInfo, Record<string, unknown> {}
 
 export type FlowEdge = Edge<FlowEdgeData, 'flow'>
 export type SkipEdge = Edge<SkipEdgeData, 'skip'>
@@ -223,10 +188,4 @@ export function fixedNode<T extends CanvasNode>(
   else if (stale) node.domAttributes = { title: READ_ONLY_TITLE }
   if (options.ariaLabel) node.ariaLabel = options.ariaLabel
   return node as T
-}
-
-/** A label fit for an edge: at most `max` characters, with an ellipsis when cut. */
-export function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`
 }

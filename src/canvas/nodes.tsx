@@ -19,7 +19,7 @@ import {
 } from './flow-elements'
 import { EndIcon, ParallelIcon, TriggerIcon } from './icons'
 import { ScheduleLines } from './job-schedule'
-import { laneBox } from './layout'
+import { laneBox } from '../diagram/layout'
 
 const SEVERITY_MARK: Record<Severity, { symbol: string; label: string }> = {
   error: { symbol: '✕', label: 'Has errors' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { workflowGraph } from './graph'
+import { workflowGraph } from './flow-graph'
 import { fixedNode, type CanvasEdge, type StepNode } from './flow-elements'
 import { plainEqual, reuseUnchanged, sameEdge, sameNode } from './reuse'
 import { diagnostic, step, workflow } from './test-fixtures'

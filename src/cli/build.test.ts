@@ -1,7 +1,7 @@
 /**
  * bin/codeai runs the bundle and builds it when it is missing or older than
  * one of its sources; when it cannot be built, it runs from source with tsx.
- * Tried on a copy of the project (the CLI's sources, the build script, the
+ * Tried on a copy of the project (the sources, the build script, the
  * launcher; node_modules linked), so the real dist-cli/ is never touched.
  */
 import { spawnSync } from 'node:child_process'
@@ -13,7 +13,7 @@ import { ROOT } from './testing/process'
 
 const copy = mkdtempSync(join(tmpdir(), 'codeai-build-'))
 beforeAll(() => {
-  for (const path of ['bin', 'scripts', 'src/cli', 'src/language', 'package.json']) cpSync(join(ROOT, path), join(copy, path), { recursive: true })
+  for (const path of ['bin', 'scripts', 'src', 'package.json']) cpSync(join(ROOT, path), join(copy, path), { recursive: true })
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'))
 })
 afterAll(() => rmSync(copy, { recursive: true, force: true }))

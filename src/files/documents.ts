@@ -218,12 +218,11 @@ export function downloadDocument(): void {
 /** The canvas shown now (the workflow, or the jobs board) as a picture download. */
 export async function exportImage(kind: ImageKind): Promise<void> {
   const { store } = page()
-  const area = document.querySelector<HTMLElement>('[data-testid="canvas"], [data-testid="jobs"]')
-  const { docName, selectedWorkflow, view } = store.getState()
+  const { docName, selectedWorkflow, view, parsed, lastGood } = store.getState()
   const what = view.mode === 'jobs' ? 'jobs' : (selectedWorkflow ?? 'canvas')
   try {
-    if (!area) throw new NothingToExportError('There is no picture on the canvas to export.')
-    download(await exportCanvasImage(area, kind), `${baseNameOf(docName)}-${fileNameFor(what).replace(/\.cai$/, '')}.${kind}`)
+    const picture = { items: parsed.doc.items, lastGood, selectedWorkflow, mode: view.mode, dataFlow: view.dataFlow }
+    download(await exportCanvasImage(picture, kind), `${baseNameOf(docName)}-${fileNameFor(what).replace(/\.cai$/, '')}.${kind}`)
   } catch (error) {
     notify('error', error instanceof NothingToExportError ? error.message : `The picture could not be made: ${reason(error)}.`)
   }

@@ -1,21 +1,17 @@
 /**
- * The canvas as a picture (SVG or PNG), in the colours it is shown in. After
- * React Flow's "download image" example: the viewport element rendered by
- * html-to-image (pinned at 1.11.11: later versions drop React Flow's edges),
- * framed around all nodes (getNodesBounds + getViewportForBounds) at zoom 1.
- * Node positions and sizes are read from the rendered nodes.
- *
- * html-to-image copies every computed style onto every element, CSS custom
- * properties included: the editor's thousands of variables would make a
- * small picture megabytes. The SVG keeps only the styles that matter
- * (compactStyles); the PNG is drawn from that SVG.
+ * The canvas as a picture (SVG or PNG), in the colours it is shown in. Drawn
+ * from the document by the headless SVG writer (src/diagram/), the same graph
+ * and layout the canvas shows, not copied from the DOM: real shapes and text,
+ * every edge and label, safe for any character. The PNG is that SVG drawn on
+ * a canvas.
  */
-import { getNodesBounds, getViewportForBounds, type Node } from '@xyflow/react'
-import { toSvg } from 'html-to-image'
+import { jobsSvg } from '../diagram/jobs-svg'
+import { workflowSvg } from '../diagram/svg'
+import { LIGHT_THEME, type DiagramTheme } from '../diagram/theme'
+import type { Job, TopItem, Workflow } from '../language/model'
 
 export type ImageKind = 'svg' | 'png'
 
-const PADDING = 32
 /** PNG pixels per CSS pixel: sharp on high-density screens... */
 const PNG_PIXEL_RATIO = 2
 /** ...within what browsers can draw on one canvas. */
@@ -24,116 +20,89 @@ const MAX_CANVAS_AREA = 16_384 * 16_384
 
 export class NothingToExportError extends Error {}
 
-export async function exportCanvasImage(area: HTMLElement, kind: ImageKind): Promise<Blob> {
-  const flow = area.querySelector<HTMLElement>('.react-flow')
-  const viewport = flow?.querySelector<HTMLElement>('.react-flow__viewport')
-  const nodes = flow ? renderedNodes(flow) : []
-  if (!flow || !viewport || nodes.length === 0) throw new NothingToExportError('There is no picture on the canvas to export.')
-
-  const bounds = getNodesBounds(nodes)
-  const width = Math.ceil(bounds.width + 2 * PADDING)
-  const height = Math.ceil(bounds.height + 2 * PADDING)
-  const { x, y, zoom } = getViewportForBounds(bounds, width, height, 1, 1, `${PADDING}px`)
-  const background = backgroundOf(flow)
-  const url = await toSvg(viewport, {
-    backgroundColor: background,
-    width,
-    height,
-    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
-    // System fonts only: nothing to embed, nothing to fetch.
-    skipFonts: true,
-  })
-  const svg = compactStyles(decodeURIComponent(url.slice(url.indexOf(',') + 1)))
-  return kind === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : drawPng(svg, width, height, background)
+/** What the canvas shows: the store's parse, its last good declarations, and the view. */
+export interface CanvasPicture {
+  items: readonly TopItem[]
+  lastGood: Readonly<Record<string, Workflow | Job>>
+  selectedWorkflow: string | null
+  mode: 'workflow' | 'jobs'
+  dataFlow: boolean
 }
 
-/** React Flow's rendered nodes as nodes with absolute positions and measured sizes. */
-function renderedNodes(flow: HTMLElement): Node[] {
-  return [...flow.querySelectorAll<HTMLElement>('.react-flow__node')].map((element) => {
-    const match = /translate\(\s*(-?[\d.]+)px\s*,\s*(-?[\d.]+)px\s*\)/.exec(element.style.transform)
-    return {
-      id: element.dataset.id ?? '',
-      position: { x: match ? Number(match[1]) : 0, y: match ? Number(match[2]) : 0 },
-      measured: { width: element.offsetWidth, height: element.offsetHeight },
-      data: {},
+/** The picture as SVG text, in the page's current colours. */
+export function canvasSvg(picture: CanvasPicture, theme: DiagramTheme = pageTheme()): string {
+  if (picture.mode === 'jobs') {
+    const jobs = boardJobs(picture)
+    if (jobs.length === 0) throw new NothingToExportError('There are no jobs to export.')
+    return jobsSvg(jobs, { now: new Date(), theme })
+  }
+  const workflow = shownWorkflow(picture)
+  if (!workflow) throw new NothingToExportError('There is no workflow on the canvas to export.')
+  return workflowSvg(workflow, { theme, dataFlow: picture.dataFlow })
+}
+
+export async function exportCanvasImage(picture: CanvasPicture, kind: ImageKind): Promise<Blob> {
+  const theme = pageTheme()
+  const svg = canvasSvg(picture, theme)
+  return kind === 'svg' ? new Blob([svg], { type: 'image/svg+xml' }) : drawPng(svg, theme.background)
+}
+
+/** The selected workflow (the first when none is), or the last good picture of a broken one, as the canvas shows it. */
+function shownWorkflow({ items, lastGood, selectedWorkflow }: CanvasPicture): Workflow | undefined {
+  let name = selectedWorkflow ?? undefined
+  for (const item of items) {
+    if (name !== undefined) break
+    if (item.kind === 'workflow' || (item.kind === 'broken' && item.declaration === 'workflow')) name = item.name
+  }
+  if (name === undefined) return undefined
+  const parsed = items.find((item): item is Workflow => item.kind === 'workflow' && item.name === name)
+  const good = lastGood[`workflow:${name}`]
+  return parsed ?? (good?.kind === 'workflow' ? good : undefined)
+}
+
+/** The jobs on the board: parsed ones, and the last good parse of broken ones. */
+function boardJobs({ items, lastGood }: CanvasPicture): Job[] {
+  const jobs: Job[] = []
+  for (const item of items) {
+    if (item.kind === 'job') jobs.push(item)
+    else if (item.kind === 'broken' && item.declaration === 'job' && item.name) {
+      const good = lastGood[`job:${item.name}`]
+      if (good?.kind === 'job') jobs.push(good)
     }
-  })
+  }
+  return jobs
 }
 
-function backgroundOf(flow: HTMLElement): string {
-  for (let element: HTMLElement | null = flow; element; element = element.parentElement) {
-    const colour = getComputedStyle(element).backgroundColor
-    if (colour && colour !== 'transparent' && colour !== 'rgba(0, 0, 0, 0)') return colour
-  }
-  return getComputedStyle(document.body).backgroundColor
+const THEME_VARIABLES: Partial<Record<keyof DiagramTheme, string>> = {
+  background: '--cai-bg',
+  foreground: '--cai-fg',
+  muted: '--cai-muted',
+  border: '--cai-border',
+  accent: '--cai-accent',
+  error: '--cai-error',
+  warning: '--cai-warning',
+  info: '--cai-info',
+  nodeBackground: '--cai-node-bg',
 }
 
-/**
- * The SVG with its inline styles made small: no `--custom-property` (already
- * resolved into the others), and no property an element would get anyway:
- * one at the browser's default for its kind of element (measured on a bare
- * element in a shadow root, where no page style reaches) that also equals
- * its parent's, so the result is the same whether the property is inherited
- * or not.
- */
-function compactStyles(svg: string): string {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
-  const defaults = new BrowserDefaults()
-  try {
-    // Children before parents: a child is compared with its parent's full style.
-    const styled = [...doc.querySelectorAll<HTMLElement | SVGElement>('[style]')].reverse()
-    for (const element of styled) {
-      const style = element.style
-      const parent = element.parentElement as HTMLElement | SVGElement | null
-      const parentStyle = parent?.hasAttribute('style') ? parent.style : null
-      const drop: string[] = []
-      for (let i = 0; i < style.length; i++) {
-        const name = style[i]
-        const value = style.getPropertyValue(name)
-        const unneeded = !!parentStyle && parentStyle.getPropertyValue(name) === value && defaults.of(element, name) === value
-        if (name.startsWith('--') || unneeded) drop.push(name)
-      }
-      for (const name of drop) style.removeProperty(name)
-    }
-  } finally {
-    defaults.dispose()
+/** The page's theme colours (src/app/app.css); anything that is not a plain colour keeps the light default. */
+function pageTheme(): DiagramTheme {
+  const style = getComputedStyle(document.documentElement)
+  const theme = { ...LIGHT_THEME }
+  for (const [key, variable] of Object.entries(THEME_VARIABLES) as Array<[keyof DiagramTheme, string]>) {
+    const value = style.getPropertyValue(variable).trim()
+    if (/^#[0-9a-f]{3,8}$|^(?:rgb|hsl)a?\([\d.,%\s/]+\)$/i.test(value)) theme[key] = value
   }
-  return new XMLSerializer().serializeToString(doc)
-}
-
-/** Computed styles of bare elements, one per kind, where no page style applies and inherited values are initial. */
-class BrowserDefaults {
-  private readonly host = document.createElement('span')
-  private readonly root = this.host.attachShadow({ mode: 'closed' })
-  private readonly styles = new Map<string, CSSStyleDeclaration>()
-
-  constructor() {
-    this.host.style.setProperty('all', 'initial')
-    document.body.append(this.host)
-  }
-
-  of(element: Element, property: string): string {
-    const kind = `${element.namespaceURI} ${element.localName}`
-    let style = this.styles.get(kind)
-    if (!style) {
-      const probe = document.createElementNS(element.namespaceURI, element.localName)
-      this.root.append(probe)
-      style = getComputedStyle(probe)
-      this.styles.set(kind, style)
-    }
-    return style.getPropertyValue(property)
-  }
-
-  dispose(): void {
-    this.host.remove()
-  }
+  return theme
 }
 
 /** The SVG drawn on a canvas, as PNG. (The browser draws an SVG image without running anything in it.) */
-async function drawPng(svg: string, width: number, height: number, background: string): Promise<Blob> {
+async function drawPng(svg: string, background: string): Promise<Blob> {
+  const size = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg)
+  const width = Number(size?.[1] ?? 1)
+  const height = Number(size?.[2] ?? 1)
   const scale = Math.min(PNG_PIXEL_RATIO, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height, Math.sqrt(MAX_CANVAS_AREA / (width * height)))
   const image = new Image()
-  // A data: URL, not a blob: one: Chromium taints a canvas that drew a blob: SVG with HTML inside.
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
   await image.decode()
   const canvas = document.createElement('canvas')

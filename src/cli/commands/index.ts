@@ -4,11 +4,13 @@
  * it here.
  */
 import type { Command } from '../command'
+import { command as diff } from './diff'
 import { command as format } from './format'
 import { command as parse } from './parse'
+import { command as render } from './render'
 import { command as validate } from './validate'
 
-export const COMMANDS: readonly Command[] = [parse, validate, format]
+export const COMMANDS: readonly Command[] = [parse, validate, format, diff, render]
 
 // The examples' expected outputs are checked against this (src/language/examples.test.ts).
 export { validateCommand } from './validate'

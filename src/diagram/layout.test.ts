@@ -1,25 +1,28 @@
 import { describe, expect, it } from 'vitest'
-import type { CanvasNode } from './flow-elements'
-import { workflowGraph } from './graph'
+import { workflowDiagram } from './graph'
 import { LANE_WIDTH, SIZES, layoutWorkflow, parallelSize, type Box } from './layout'
-import { parallel, step, workflow } from './test-fixtures'
+import { parseWorkflow, workflowText } from './test-workflows'
 
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
-const boxOf = (node: CanvasNode): Box => ({ x: node.position.x, y: node.position.y, width: node.width!, height: node.height! })
-
 function mixed() {
-  return workflow('w', {
-    steps: () => [
-      step('a'),
-      parallel(() => [step('b'), step('c'), step('d')]),
-      step('e', { if: 'x' }),
-      parallel(() => [step('f')]),
-      parallel(() => []),
-      step('g'),
-    ],
-  })
+  return parseWorkflow(`workflow w {
+  trigger manual
+  steps {
+    a { activity "svc.a" }
+    parallel {
+      b { activity "svc.b" }
+      c { activity "svc.c" }
+      d { activity "svc.d" }
+    }
+    e { activity "svc.e" if "x" }
+    parallel { f { activity "svc.f" } }
+    parallel { }
+    g { activity "svc.g" }
+  }
+}
+`)
 }
 
 describe('layoutWorkflow', () => {
@@ -57,37 +60,36 @@ describe('layoutWorkflow', () => {
   })
 })
 
-describe('workflow graph positions', () => {
+describe('workflow diagram positions', () => {
   it('never overlaps sibling nodes, and keeps children inside their container', () => {
-    const { nodes } = workflowGraph(mixed(), [], { dataFlow: false })
-    const top = nodes.filter((n) => !n.parentId)
+    const { nodes } = workflowDiagram(mixed(), { dataFlow: false })
+    const top = nodes.filter((n) => !n.parent)
     for (let i = 0; i < top.length; i++) {
-      for (let j = i + 1; j < top.length; j++) expect(overlaps(boxOf(top[i]), boxOf(top[j]))).toBe(false)
+      for (let j = i + 1; j < top.length; j++) expect(overlaps(top[i].box, top[j].box)).toBe(false)
     }
-    for (const container of nodes.filter((n) => n.type === 'parallel')) {
-      const children = nodes.filter((n) => n.parentId === container.id)
-      for (const child of children) {
-        // Children are positioned relative to their container.
-        expect(child.position.x).toBeGreaterThanOrEqual(0)
-        expect(child.position.y).toBeGreaterThanOrEqual(SIZES.groupHeader)
-        expect(child.position.x + child.width!).toBeLessThanOrEqual(container.width!)
-        expect(child.position.y + child.height!).toBeLessThanOrEqual(container.height!)
+    for (const container of nodes.filter((n) => n.kind === 'parallel')) {
+      const children = nodes.filter((n) => n.parent === container.id)
+      for (const { box } of children) {
+        expect(box.x).toBeGreaterThanOrEqual(container.box.x)
+        expect(box.y).toBeGreaterThanOrEqual(container.box.y + SIZES.groupHeader)
+        expect(box.x + box.width).toBeLessThanOrEqual(container.box.x + container.box.width)
+        expect(box.y + box.height).toBeLessThanOrEqual(container.box.y + container.box.height)
       }
       for (let i = 0; i < children.length; i++) {
-        for (let j = i + 1; j < children.length; j++) expect(overlaps(boxOf(children[i]), boxOf(children[j]))).toBe(false)
+        for (let j = i + 1; j < children.length; j++) expect(overlaps(children[i].box, children[j].box)).toBe(false)
       }
     }
   })
 
   it('places the same workflow at the same positions every time', () => {
-    const positions = () => workflowGraph(mixed(), [], { dataFlow: true }).nodes.map((n) => [n.id, n.position, n.width, n.height])
+    const positions = () => workflowDiagram(mixed(), { dataFlow: true }).nodes.map((n) => [n.id, n.box])
     expect(positions()).toEqual(positions())
   })
 
   it('moves only what follows an inserted step', () => {
-    const before = workflowGraph(workflow('w', { steps: () => [step('a'), step('b')] }), [], { dataFlow: false }).nodes
-    const after = workflowGraph(workflow('w', { steps: () => [step('a'), step('new'), step('b')] }), [], { dataFlow: false }).nodes
-    const at = (nodes: CanvasNode[], id: string) => nodes.find((n) => n.id === id)!.position
+    const before = workflowDiagram(parseWorkflow(workflowText('w', ['a', 'b'])), { dataFlow: false }).nodes
+    const after = workflowDiagram(parseWorkflow(workflowText('w', ['a', 'new', 'b'])), { dataFlow: false }).nodes
+    const at = (nodes: typeof before, id: string) => nodes.find((n) => n.id === id)!.box
     expect(at(after, 'w/a')).toEqual(at(before, 'w/a'))
     expect(at(after, 'w/b').y).toBeGreaterThan(at(before, 'w/b').y)
   })

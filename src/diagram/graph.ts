@@ -1,46 +1,27 @@
 /**
- * A workflow as React Flow nodes and edges, derived purely from the document
- * model and its diagnostics (no React, no DOM): trigger, steps, parallel
- * blocks as containers with one lane per branch, end; flow edges (fan-out and
- * fan-in around parallel blocks), condition labels, "skip" bypasses and the
- * data-flow overlay. Node ids follow src/store/node-ids.ts.
+ * A workflow as a picture, derived purely from the document model: trigger,
+ * steps, parallel blocks as containers with one lane per branch, end; flow
+ * edges (fan-out and fan-in around parallel blocks), condition labels, "skip"
+ * bypasses and the data-flow overlay. Node ids follow ./ids.ts. The canvas,
+ * the image export, the CLI and the review all draw from this.
  */
 import { describeCron } from '../language/cron'
 import { describeDuration } from '../language/duration'
 import { allSteps } from '../language/locate'
-import type { Diagnostic, Step, Workflow } from '../language/model'
+import type { Step, Workflow } from '../language/model'
 import { stepReferences } from '../language/references'
 import { describeRetry } from '../language/retry'
-import { endNodeId, parallelNodeId, stepNodeId, triggerNodeId } from '../store/node-ids'
-import {
-  ARROW,
-  HANDLE,
-  fixedNode,
-  truncate,
-  type CanvasEdge,
-  type CanvasGraph,
-  type CanvasNode,
-  type DataEdge,
-  type EndNode,
-  type FlowEdge,
-  type FlowEdgeData,
-  type ParallelNode,
-  type SkipEdge,
-  type StepData,
-  type StepNode,
-  type TriggerNode,
-} from './flow-elements'
-import { SIZES, layoutWorkflow, rightOf, type Box, type Row, type StepRow } from './layout'
-import { mapDiagnostics, type DiagnosticTarget, type NodeDiagnostics } from './node-diagnostics'
+import type { Diagram, DiagramEdge, DiagramNode, FlowEdgeInfo, StepInfo } from './elements'
+import { endNodeId, parallelNodeId, stepNodeId, triggerNodeId } from './ids'
+import { SIZES, layoutWorkflow, rightOf, type Box, type Row, type StepRow, type WorkflowLayout } from './layout'
+import { truncate } from './text'
 
-export interface WorkflowGraphOptions {
+export interface DiagramOptions {
   /** Add the data-flow overlay: a dotted edge from A to B for each input of B that reads `steps.A.`. */
   dataFlow: boolean
-  /** The last good picture of a workflow that now has syntax errors: greyed, read-only. */
-  stale?: boolean
 }
 
-/** Longest condition shown on an edge; the edge's tooltip has all of it. */
+/** Longest condition shown on an edge; the edge's tooltip (and the SVG's legend) has all of it. */
 export const CONDITION_LABEL_MAX = 36
 /** Horizontal distance between the bypasses of neighbouring conditional steps. */
 const SKIP_STAGGER = 14
@@ -62,7 +43,7 @@ const single = (id: string): Segment => ({ anchor: id, entries: [id], exits: [id
 
 /**
  * Step node ids. A duplicated step name (an error the validator reports) gets
- * `~2`, `~3`... so React Flow's ids stay unique; references resolve to the first.
+ * `~2`, `~3`... so ids stay unique; references resolve to the first.
  */
 class StepIds {
   private readonly byStep = new Map<Step, string>()
@@ -84,63 +65,47 @@ class StepIds {
   }
 }
 
-export function workflowGraph(
-  workflow: Workflow,
-  diagnostics: readonly Diagnostic[],
-  options: WorkflowGraphOptions,
-): CanvasGraph {
-  const stale = !!options.stale
-  const layout = layoutWorkflow(workflow)
-  const marks: Map<DiagnosticTarget, NodeDiagnostics> = stale ? new Map() : mapDiagnostics(workflow, diagnostics)
+/** The picture of a workflow; `layout` may be passed when the caller already has it. */
+export function workflowDiagram(workflow: Workflow, options: DiagramOptions, layout: WorkflowLayout = layoutWorkflow(workflow)): Diagram {
   const steps = allSteps(workflow)
   const ids = new StepIds(workflow, steps)
   const name = workflow.name
-  const nodes: CanvasNode[] = []
-  const edges: CanvasEdge[] = []
+  const nodes: DiagramNode[] = []
+  const edges: DiagramEdge[] = []
 
   const retry = workflow.retry ? describeRetry(workflow.retry) : undefined
-  const stepTemplate: Pick<StepData, 'retryBadge' | 'retryTitle'> = retry
-    ? { retryBadge: `↻ ${retry.attempts}`, retryTitle: `Retry policy: up to ${retry.attempts} attempts, ${retry.summary}` }
-    : {}
+  const retryBadge = retry ? `↻ ${retry.attempts}` : undefined
+  const retryTitle = retry ? `Retry policy: up to ${retry.attempts} attempts, ${retry.summary}` : undefined
 
   const { trigger } = workflow
-  nodes.push(
-    fixedNode<TriggerNode>(
-      triggerNodeId(name),
-      'trigger',
-      layout.trigger,
-      {
-        workflow: name,
-        type: trigger.type,
-        value: trigger.value,
-        words: trigger.type === 'schedule' ? describeCron(trigger.value ?? '') : undefined,
-      },
-      { handles: 'out', marks: marks.get('trigger'), stale, ariaLabel: `Trigger of ${name}: ${trigger.type}` },
-    ),
-  )
+  nodes.push({
+    id: triggerNodeId(name),
+    kind: 'trigger',
+    box: layout.trigger,
+    info: {
+      workflow: name,
+      type: trigger.type,
+      value: trigger.value,
+      words: trigger.type === 'schedule' ? describeCron(trigger.value ?? '') : undefined,
+    },
+  })
 
-  const stepNode = (step: Step, box: Box, parent?: string) =>
-    fixedNode<StepNode>(
-      ids.of(step),
-      'step',
-      box,
-      {
-        name: step.name,
-        activity: step.activity?.value,
-        inputs: step.input?.entries.length ?? 0,
-        condition: step.condition?.value,
-        ...stepTemplate,
-      },
-      {
-        handles: 'step',
-        parent,
-        marks: marks.get(step),
-        stale,
-        extraClass: step.condition ? 'cai-node-conditional' : undefined,
-        ariaLabel: `Step ${step.name}`,
-        draggable: true,
-      },
-    )
+  const stepNode = (step: Step, box: Box, parent?: string): DiagramNode => {
+    // Built field by field: this runs for every step after every edit.
+    const info: StepInfo = {
+      name: step.name,
+      activity: step.activity?.value,
+      inputs: step.input?.entries.length ?? 0,
+      condition: step.condition?.value,
+    }
+    if (retryBadge) {
+      info.retryBadge = retryBadge
+      info.retryTitle = retryTitle
+    }
+    const node: DiagramNode = { id: ids.of(step), kind: 'step', box, info, step }
+    if (parent) node.parent = parent
+    return node
+  }
 
   const segments: Segment[] = [single(triggerNodeId(name))]
   for (const row of layout.rows) {
@@ -150,41 +115,29 @@ export function workflowGraph(
       continue
     }
     const groupId = parallelNodeId(name, row.index)
-    nodes.push(
-      fixedNode<ParallelNode>(
-        groupId,
-        'parallel',
-        row.box,
-        { index: row.index, branches: row.branches.length },
-        {
-          handles: 'through',
-          marks: marks.get(row.block),
-          stale,
-          container: true,
-          ariaLabel: `Parallel block ${row.index + 1} with ${row.branches.length} branches`,
-        },
-      ),
-    )
+    nodes.push({
+      id: groupId,
+      kind: 'parallel',
+      box: row.box,
+      info: { index: row.index, branches: row.branches.length },
+      block: row.block,
+      lanes: row.lanes,
+    })
     const branchIds: string[] = []
     for (const branch of row.branches) {
-      // Children are placed relative to their container.
-      const relative = { ...branch.box, x: branch.box.x - row.box.x, y: branch.box.y - row.box.y }
-      nodes.push(stepNode(branch.step, relative, groupId))
+      nodes.push(stepNode(branch.step, branch.box, groupId))
       branchIds.push(ids.of(branch.step))
     }
     segments.push(branchIds.length > 0 ? { anchor: groupId, entries: branchIds, exits: branchIds, fans: true } : single(groupId))
   }
 
   const timeout = workflow.timeout?.value
-  nodes.push(
-    fixedNode<EndNode>(
-      endNodeId(name),
-      'end',
-      layout.end,
-      { timeout, timeoutWords: timeout === undefined ? undefined : describeDuration(timeout) },
-      { handles: 'in', marks: marks.get('end'), stale, ariaLabel: `End of ${name}` },
-    ),
-  )
+  nodes.push({
+    id: endNodeId(name),
+    kind: 'end',
+    box: layout.end,
+    info: { timeout, timeoutWords: timeout === undefined ? undefined : describeDuration(timeout) },
+  })
   segments.push(single(endNodeId(name)))
 
   const conditions = new Map<string, string>()
@@ -203,38 +156,24 @@ export function workflowGraph(
  * branches (the container is the join). The first edge into a conditional
  * step carries its condition.
  */
-function flowEdges(from: Segment, to: Segment, conditions: Map<string, string>): FlowEdge[] {
+function flowEdges(from: Segment, to: Segment, conditions: Map<string, string>): DiagramEdge[] {
   const sources = from.fans && to.fans ? [from.anchor] : from.exits
   const targets = to.entries
   const fan = targets.length > 1 ? 'out' : sources.length > 1 ? 'in' : undefined
-  const edges: FlowEdge[] = []
+  const edges: DiagramEdge[] = []
   for (const target of targets) {
     const condition = conditions.get(target)
     sources.forEach((source, s) => {
-      const data: FlowEdgeData = condition !== undefined && s === 0 ? conditionLabel(condition) : {}
-      let className = 'cai-edge-flow'
-      if (fan) {
-        className += ` cai-edge-fan-${fan}`
-        data.fan = fan
-      }
-      if (condition !== undefined) className += ' cai-edge-condition'
-      edges.push({
-        id: `flow:${source}->${target}`,
-        type: 'flow',
-        source,
-        target,
-        sourceHandle: HANDLE.out,
-        targetHandle: HANDLE.in,
-        className,
-        markerEnd: ARROW,
-        data,
-      })
+      const info: FlowEdgeInfo = condition !== undefined && s === 0 ? conditionLabel(condition) : {}
+      if (fan) info.fan = fan
+      if (condition !== undefined) info.condition = true
+      edges.push({ id: `flow:${source}->${target}`, kind: 'flow', source, target, info })
     })
   }
   return edges
 }
 
-function conditionLabel(condition: string): FlowEdgeData {
+function conditionLabel(condition: string): FlowEdgeInfo {
   const label = condition.trim() === '' ? '(empty condition)' : truncate(condition, CONDITION_LABEL_MAX)
   return { label, title: `if ${condition}` }
 }
@@ -244,26 +183,23 @@ function conditionLabel(condition: string): FlowEdgeData {
  * before the row to what follows it, run down the right side of the step (or
  * of the parallel block holding it).
  */
-function skipEdges(row: Row, rowIndex: number, before: Segment, after: Segment, ids: StepIds): SkipEdge[] {
+function skipEdges(row: Row, rowIndex: number, before: Segment, after: Segment, ids: StepIds): DiagramEdge[] {
   const conditional: StepRow[] = row.kind === 'step' ? [row] : row.branches
   const around = row.box
-  const edges: SkipEdge[] = []
+  const edges: DiagramEdge[] = []
   conditional
     .filter((candidate) => candidate.step.condition)
     .forEach((candidate, k) => {
       const id = ids.of(candidate.step)
       edges.push({
         id: `skip:${id}`,
-        type: 'skip',
+        kind: 'skip',
         source: before.anchor,
         target: after.anchor,
-        sourceHandle: HANDLE.out,
-        targetHandle: HANDLE.in,
-        className: 'cai-edge-skip',
-        markerEnd: ARROW,
-        data: {
+        info: {
           label: 'skip',
           title: `When the condition is false, ${candidate.step.name} is skipped`,
+          condition: candidate.step.condition!.value,
           // Neighbouring rows alternate, so their bypasses never share a line.
           laneX: rightOf(around) + SIZES.skipMargin + ((rowIndex % 2) + 2 * k) * SKIP_STAGGER,
           labelShift: k * SKIP_LABEL_STAGGER,
@@ -274,8 +210,8 @@ function skipEdges(row: Row, rowIndex: number, before: Segment, after: Segment, 
 }
 
 /** A dotted edge from step A to step B for each input of B that reads `steps.A.` (A a step of this workflow, not B). */
-function dataFlowEdges(steps: readonly Step[], ids: StepIds): DataEdge[] {
-  const edges: DataEdge[] = []
+function dataFlowEdges(steps: readonly Step[], ids: StepIds): DiagramEdge[] {
+  const edges: DiagramEdge[] = []
   const seen = new Set<string>()
   for (const step of steps) {
     const target = ids.of(step)
@@ -285,17 +221,7 @@ function dataFlowEdges(steps: readonly Step[], ids: StepIds): DataEdge[] {
         const id = `data:${source}->${target}:${entry.key}`
         if (!source || source === target || seen.has(id)) continue
         seen.add(id)
-        edges.push({
-          id,
-          type: 'data',
-          source,
-          target,
-          sourceHandle: HANDLE.dataOut,
-          targetHandle: HANDLE.dataIn,
-          className: 'cai-edge-data',
-          markerEnd: ARROW,
-          data: { title: `${step.name}.${entry.key} reads ${entry.value}` },
-        })
+        edges.push({ id, kind: 'data', source, target, info: { title: `${step.name}.${entry.key} reads ${entry.value}` } })
       }
     }
   }

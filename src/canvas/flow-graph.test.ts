@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Workflow } from '../language/model'
 import type { CanvasEdge, CanvasNode, SkipEdgeData, StepData } from './flow-elements'
-import { CONDITION_LABEL_MAX, workflowGraph } from './graph'
+import { CONDITION_LABEL_MAX } from '../diagram/graph'
+import { workflowGraph } from './flow-graph'
 import { diagnostic, parallel, step, workflow } from './test-fixtures'
 
 const graphOf = (wf: Workflow, dataFlow = false) => workflowGraph(wf, [], { dataFlow })
@@ -304,7 +305,7 @@ describe('workflowGraph determinism and scale', () => {
     expect(graphOf(orderFulfillment(), true)).toEqual(graphOf(orderFulfillment(), true))
   })
 
-  it('builds a 1,000-step workflow quickly, with one node per step', () => {
+  it('builds a 1,000-step workflow with one node per step and unique edge ids', () => {
     const wf = workflow('big', {
       steps: () =>
         Array.from({ length: 250 }, (_, i) =>
@@ -313,11 +314,9 @@ describe('workflowGraph determinism and scale', () => {
             : step(`s${i}`, { activity: 'x.y', inputs: { v: `steps.s${i - 1}.output` }, if: i % 3 === 0 ? 'c' : undefined }),
         ).concat(Array.from({ length: 600 }, (_, i) => step(`t${i}`, { inputs: { v: `steps.t${Math.max(0, i - 1)}.out` } }))),
     })
-    const started = performance.now()
+    // Its speed is measured by bench/, not asserted here.
     const { nodes, edges } = workflowGraph(wf, [], { dataFlow: true })
-    const elapsed = performance.now() - started
     expect(nodes.filter((n) => n.type === 'step')).toHaveLength(1000)
     expect(new Set(ids(edges)).size).toBe(edges.length)
-    expect(elapsed).toBeLessThan(100)
   })
 })
