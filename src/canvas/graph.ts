@@ -100,7 +100,7 @@ export function workflowGraph(
 
   const retry = workflow.retry ? describeRetry(workflow.retry) : undefined
   const stepTemplate: Pick<StepData, 'retryBadge' | 'retryTitle'> = retry
-    ? { retryBadge: `↻ ${retry.attempts}`, retryTitle: `Retry policy: up to ${retry.attempts} attempts, ${retry.summary}` }
+    ? { retryBadge: `↻ ${attemptsShown(retry.attempts)}`, retryTitle: `Retry policy: up to ${attemptsShown(retry.attempts)} attempts, ${retry.summary}` }
     : {}
 
   const { trigger } = workflow
@@ -300,4 +300,9 @@ function dataFlowEdges(steps: readonly Step[], ids: StepIds): DataEdge[] {
     }
   }
   return edges
+}
+
+/** Unlimited attempts (max_attempts 0 or absent) as the infinity sign. */
+function attemptsShown(attempts: number): string {
+  return Number.isFinite(attempts) ? String(attempts) : '∞'
 }

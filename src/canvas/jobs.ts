@@ -117,7 +117,7 @@ export function jobsGraph(
             task: job?.task.value ?? '',
             queue,
             ...(job ? scheduleData(job.schedule?.value, options.now) : { nextRuns: [] }),
-            retry: job ? describeRetry(job.retry).summary : '',
+            retry: job ? describeRetry(job.retry, 'job').summary : '',
             error: broken && firstError(diagnostics, broken),
           },
           {

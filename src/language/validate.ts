@@ -6,7 +6,7 @@
  */
 import type { CaiDocument, Diagnostic, Job, Span, Workflow } from './model'
 import { NO_SPAN, Reporter } from './validate/reporter'
-import { checkRetry, checkRetryWithinTimeout } from './validate/retry'
+import { checkRetry } from './validate/retry'
 import { checkSteps } from './validate/steps'
 import { checkDuration, checkEvent, checkQueue, checkSchedule, checkTask, valueSpan } from './validate/values'
 
@@ -107,8 +107,7 @@ function checkWorkflow(workflow: Workflow, report: Reporter): void {
   }
   checkSteps(workflow, span, report)
   if (workflow.retry) {
-    checkRetry(workflow.retry, span, owner, 'its activities never run', report)
-    if (workflow.timeout) checkRetryWithinTimeout(workflow.retry, workflow.timeout, span, owner, report)
+    checkRetry(workflow.retry, span, owner, 'workflow', report)
   }
 }
 
@@ -118,5 +117,5 @@ function checkJob(job: Job, report: Reporter): void {
   if (job.schedule) checkSchedule(job.schedule.value, valueSpan(job.schedule, span), job.schedule.valueSpan, owner, report)
   checkTask(job.task, span, owner, report)
   if (job.queue) checkQueue(job.queue, span, owner, report)
-  if (job.retry) checkRetry(job.retry, span, owner, 'the task never runs', report)
+  if (job.retry) checkRetry(job.retry, span, owner, 'job', report)
 }
