@@ -9,6 +9,9 @@ import { parse } from '../language/parse'
 import { print } from '../language/print'
 import { validate } from '../language/validate'
 import { documentToJson, formatJson } from './json'
+import { run as runCalendar } from './calendar'
+import { run as runSimulate } from './simulate'
+import type { RuntimeCommandIO } from './runtime-args'
 
 export interface CommandResult {
   stdout: string
@@ -33,6 +36,11 @@ Commands:
   format FILE       Print FILE in canonical layout.
     --write         Rewrite FILE in canonical layout (only if it changes).
     --check         Exit with code 1 if FILE is not in canonical layout.
+  simulate FILE --workflow NAME [--scenario S.json] [--profile P.json] [--json]
+                    Dry-run a workflow by CodeAI's runtime rules: exit 0 when it
+                    completes, 1 when it fails or times out.
+  calendar FILE [--from ISO] [--days N] [--profile P.json]
+                    List the jobs' runs by queue (default: 7 days from now).
   help              Show this help.
 
 Options:
@@ -51,6 +59,18 @@ const COMMAND_FLAGS: Record<string, readonly string[]> = {
   format: ['--write', '--check'],
 }
 
+const RUNTIME_COMMANDS: Record<string, (args: readonly string[], io: RuntimeCommandIO) => number> = {
+  simulate: runSimulate,
+  calendar: runCalendar,
+}
+
+function runCaptured(command: (args: readonly string[], io: RuntimeCommandIO) => number, args: readonly string[], io: CliIO): CommandResult {
+  let stdout = ''
+  let stderr = ''
+  const exitCode = command(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readFile: (path) => io.readFile(path) })
+  return { stdout, stderr, exitCode }
+}
+
 /** Runs one command line (without `node` and the script name). */
 export function runCli(args: readonly string[], io: CliIO, version: string): CommandResult {
   // After `--`, every argument is an operand (a file named `-x.cai`).
@@ -62,6 +82,9 @@ export function runCli(args: readonly string[], io: CliIO, version: string): Com
   if (options[0] === '-v' || options[0] === '--version') return ok(`codeai ${version}\n`)
 
   const [command, ...rest] = options
+  // The runtime commands parse their own options (they take values).
+  const runtimeCommand = RUNTIME_COMMANDS[command]
+  if (runtimeCommand) return runCaptured(runtimeCommand, args.slice(1), io)
   const allowedFlags = COMMAND_FLAGS[command]
   if (!allowedFlags) return usageError(`unknown command '${command}'`)
   const flags = rest.filter((arg) => arg.startsWith('-') && arg !== '-')

@@ -4,7 +4,7 @@
  * queue receives per minute, the minutes where more tasks fall due than the
  * worker runs at once, and the jobs whose queue the worker never serves.
  */
-import { nextRuns, parseCron } from '../language/cron'
+import { nextRuns, parseCron, type CronSchedule } from '../language/cron'
 import type { Job } from '../language/model'
 import { runZone } from '../language/run-times'
 import { servesQueue, type RuntimeProfile } from './profile'
@@ -17,10 +17,21 @@ export interface JobRun {
   zone: string
 }
 
+/** One job's runs: times shared, not one object per run (a week of 1,000 jobs is ~300,000 runs). */
+export interface JobRuns {
+  job: string
+  queue: string
+  /** The zone the schedule runs in. */
+  zone: string
+  /** Instants in time order, milliseconds. */
+  runs: readonly number[]
+}
+
 export interface MinuteLoad {
   minuteMs: number
   total: number
   byQueue: Record<string, number>
+  /** The jobs due that minute; listed for collisions only (empty otherwise). */
   jobs: string[]
 }
 
@@ -39,8 +50,10 @@ export interface Calendar {
   concurrency: number
   /** Served queues first, in the profile's order, then the others in order of appearance. */
   queues: QueueLane[]
-  /** In time order (then by job name). */
-  runs: JobRun[]
+  /** Each scheduled job's runs, in the file's order. */
+  jobs: JobRuns[]
+  /** All runs, every job. */
+  runCount: number
   /** Minutes with at least one run, in time order. */
   minutes: MinuteLoad[]
   /** Minutes with more tasks due than the worker runs at once. */
@@ -55,23 +68,29 @@ export interface Calendar {
 
 export const MAX_RUNS_PER_JOB = 50_000
 const MINUTE = 60_000
-const BATCH = 512
+const MAX_BATCH = 1024
 
 /** The queue a job goes to: `default` when it names none (or an empty one). */
 export function jobQueue(job: Job): string {
   return job.queue && job.queue.value !== '' ? job.queue.value : 'default'
 }
 
-/** Runs in [from, to). */
+/**
+ * Runs in [from, to). A schedule in UTC is expanded day by day from its
+ * parsed fields (exact: UTC has no daylight saving); one in another zone is
+ * left to nextRuns, which knows the zone's transitions. Each distinct
+ * expression is expanded once.
+ */
 export function jobCalendar(jobs: readonly Job[], from: Date, to: Date, profile: RuntimeProfile): Calendar {
   const fromMs = from.getTime()
   const toMs = to.getTime()
-  const runs: JobRun[] = []
   const lanes = new Map<string, QueueLane>()
   for (const served of profile.queues) lanes.set(served.name, { name: served.name, served: true, weight: served.weight, jobs: [], runs: 0 })
   const unserved: Calendar['unserved'] = []
   const unscheduled: string[] = []
   const truncated: string[] = []
+  const expanded = new Map<string, { times: number[]; zone: string; cut: boolean } | undefined>()
+  const perJob: JobRuns[] = []
 
   for (const job of jobs) {
     const queue = jobQueue(job)
@@ -82,55 +101,120 @@ export function jobCalendar(jobs: readonly Job[], from: Date, to: Date, profile:
     }
     lane.jobs.push(job.name)
     if (!lane.served) unserved.push({ job: job.name, queue })
-    const parsed = job.schedule ? parseCron(job.schedule.value) : undefined
-    if (!parsed?.ok) {
+    const expression = job.schedule?.value
+    if (expression !== undefined && !expanded.has(expression)) expanded.set(expression, expand(expression, fromMs, toMs))
+    const runs = expression === undefined ? undefined : expanded.get(expression)
+    if (!runs) {
       unscheduled.push(job.name)
       continue
     }
-    const zone = runZone(parsed.schedule.timezone)
-    let cursor = new Date(fromMs - 1)
-    let count = 0
-    outer: while (true) {
-      const batch = nextRuns(parsed.schedule, cursor, BATCH)
-      for (const date of batch) {
-        const atMs = date.getTime()
-        if (atMs >= toMs) break outer
-        if (count === MAX_RUNS_PER_JOB) {
-          truncated.push(job.name)
-          break outer
-        }
-        runs.push({ job: job.name, queue, atMs, zone })
-        count++
-      }
-      if (batch.length < BATCH) break
-      cursor = batch[batch.length - 1]
-    }
-    lane.runs += count
+    if (runs.cut) truncated.push(job.name)
+    lane.runs += runs.times.length
+    perJob.push({ job: job.name, queue, zone: runs.zone, runs: runs.times })
   }
 
-  runs.sort((a, b) => a.atMs - b.atMs || (a.job < b.job ? -1 : a.job > b.job ? 1 : 0))
-  const minutes: MinuteLoad[] = []
-  let current: MinuteLoad | undefined
-  for (const run of runs) {
-    const minuteMs = Math.floor(run.atMs / MINUTE) * MINUTE
-    if (!current || current.minuteMs !== minuteMs) {
-      current = { minuteMs, total: 0, byQueue: {}, jobs: [] }
-      minutes.push(current)
+  // Counted in typed arrays by minute of the range: no object per run.
+  const base = Math.floor(fromMs / MINUTE)
+  const span = Math.max(0, Math.ceil(toMs / MINUTE) - base)
+  const totals = new Uint32Array(span)
+  const perQueue = new Map<string, Uint32Array>()
+  let runCount = 0
+  for (const { queue, runs } of perJob) {
+    runCount += runs.length
+    let counts = perQueue.get(queue)
+    if (!counts) perQueue.set(queue, (counts = new Uint32Array(span)))
+    for (const atMs of runs) {
+      const index = Math.floor(atMs / MINUTE) - base
+      totals[index]++
+      counts[index]++
     }
-    current.total++
-    current.byQueue[run.queue] = (current.byQueue[run.queue] ?? 0) + 1
-    current.jobs.push(run.job)
+  }
+  const minutes: MinuteLoad[] = []
+  const loadAt = new Map<number, MinuteLoad>()
+  for (let index = 0; index < span; index++) {
+    if (totals[index] === 0) continue
+    const byQueue: Record<string, number> = {}
+    for (const [queue, counts] of perQueue) if (counts[index] > 0) byQueue[queue] = counts[index]
+    const load = { minuteMs: (base + index) * MINUTE, total: totals[index], byQueue, jobs: [] }
+    minutes.push(load)
+    if (load.total > profile.concurrency) loadAt.set(index, load)
+  }
+  const collisions = [...loadAt.values()]
+  if (collisions.length > 0) {
+    for (const { job, runs } of perJob) {
+      for (const atMs of runs) loadAt.get(Math.floor(atMs / MINUTE) - base)?.jobs.push(job)
+    }
   }
   return {
     fromMs,
     toMs,
     concurrency: profile.concurrency,
     queues: [...lanes.values()].filter((lane) => lane.served || lane.jobs.length > 0),
-    runs,
+    jobs: perJob,
+    runCount,
     minutes,
-    collisions: minutes.filter((minute) => minute.total > profile.concurrency),
+    collisions,
     unserved,
     unscheduled,
     truncated,
   }
+}
+
+function expand(expression: string, fromMs: number, toMs: number): { times: number[]; zone: string; cut: boolean } | undefined {
+  const parsed = parseCron(expression)
+  if (!parsed.ok) return undefined
+  const { schedule } = parsed
+  const zone = runZone(schedule.timezone)
+  const times = zone === 'UTC' ? expandUtc(schedule, fromMs, toMs) : expandZoned(schedule, fromMs, toMs)
+  const cut = times.length > MAX_RUNS_PER_JOB
+  return { times: cut ? times.slice(0, MAX_RUNS_PER_JOB) : times, zone, cut }
+}
+
+const DAY = 24 * 60 * MINUTE
+
+/** robfig's SpecSchedule in UTC, enumerated: every matching minute of every matching day in [from, to). */
+export function expandUtc(schedule: CronSchedule, fromMs: number, toMs: number): number[] {
+  const hours = [...schedule.hours].sort((a, b) => a - b)
+  const minutes = [...schedule.minutes].sort((a, b) => a - b)
+  const times: number[] = []
+  for (let day = Math.floor(fromMs / DAY) * DAY; day < toMs && times.length <= MAX_RUNS_PER_JOB; day += DAY) {
+    const date = new Date(day)
+    if (!schedule.months.has(date.getUTCMonth() + 1)) continue
+    const domMatch = schedule.daysOfMonth.has(date.getUTCDate())
+    const dowMatch = schedule.daysOfWeek.has(date.getUTCDay())
+    // robfig: when either day field is a star both must match, otherwise either may.
+    if (schedule.domStar || schedule.dowStar ? !(domMatch && dowMatch) : !(domMatch || dowMatch)) continue
+    for (const hour of hours) {
+      for (const minute of minutes) {
+        const at = day + hour * 3_600_000 + minute * MINUTE
+        if (at >= fromMs && at < toMs) times.push(at)
+      }
+    }
+  }
+  return times
+}
+
+function expandZoned(schedule: CronSchedule, fromMs: number, toMs: number): number[] {
+  const times: number[] = []
+  let cursor = new Date(fromMs - 1)
+  // Batches grow: a daily schedule over a week needs a few runs, not a year of them.
+  for (let size = 8; times.length <= MAX_RUNS_PER_JOB; size = Math.min(size * 2, MAX_BATCH)) {
+    const batch = nextRuns(schedule, cursor, size)
+    for (const date of batch) {
+      if (date.getTime() >= toMs) return times
+      times.push(date.getTime())
+    }
+    if (batch.length < size) return times
+    cursor = batch[batch.length - 1]
+  }
+  return times
+}
+
+/** Runs of the jobs `keep` accepts, one object each, in time order (within a minute, in the file's order). */
+export function runsInOrder(calendar: Calendar, keep: (entry: JobRuns) => boolean = () => true): JobRun[] {
+  const runs: JobRun[] = []
+  for (const { job, queue, zone, runs: times } of calendar.jobs) {
+    if (keep({ job, queue, zone, runs: times })) for (const atMs of times) runs.push({ job, queue, atMs, zone })
+  }
+  return runs.sort((a, b) => a.atMs - b.atMs)
 }
