@@ -67,7 +67,7 @@ describe('jobsGraph', () => {
       scheduleWords: 'At 09:00 AM',
       nextRuns: ['Mon 2025-01-06 09:00 UTC', 'Tue 2025-01-07 09:00 UTC', 'Wed 2025-01-08 09:00 UTC'],
     })
-    expect(dataOf(nodes, '@job/reminders').retry).toContain('gives up after 3 attempts')
+    expect(dataOf(nodes, '@job/reminders').retry).toContain('gives up after 4 runs')
   })
 
   it('shows run times in the schedule\'s own time zone', () => {
