@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback } from 'react'
 import { useGlobalShortcuts } from '../actions/shortcuts'
 import { JobsBoard, WorkflowCanvas } from '../canvas'
+import { DryRunPanel, JobsCalendar } from '../dryrun'
 import { Inspector, useInspectorVisible } from '../inspector'
 import { designerStore, useDesigner } from '../store/designer'
 import { files } from '../files/documents'
@@ -25,10 +26,21 @@ function onNextEdit(retry: () => void) {
 
 function CanvasArea() {
   const mode = useDesigner((state) => state.view.mode)
+  const runtime = useDesigner((state) => state.view.runtime)
+  const canvas = mode === 'jobs' ? <JobsBoard /> : <WorkflowCanvas />
   return (
     // Keyed by the view: switching views also tries again.
-    <ErrorBoundary key={mode} area="canvas" retryOn={onNextEdit}>
-      {mode === 'jobs' ? <JobsBoard /> : <WorkflowCanvas />}
+    <ErrorBoundary key={`${mode}${runtime}`} area="canvas" retryOn={onNextEdit}>
+      {!runtime ? (
+        canvas
+      ) : mode === 'jobs' ? (
+        <JobsCalendar />
+      ) : (
+        <div className="cai-dryrun-layout">
+          {canvas}
+          <DryRunPanel />
+        </div>
+      )}
     </ErrorBoundary>
   )
 }

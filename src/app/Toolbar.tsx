@@ -45,6 +45,15 @@ export function Toolbar() {
         <button type="button" aria-pressed={view.mode === 'jobs'} onClick={() => setView({ mode: 'jobs' })}>
           Jobs
         </button>
+        <button
+          type="button"
+          data-testid="runtime-view"
+          aria-pressed={view.runtime}
+          title={view.mode === 'jobs' ? 'The jobs laid on a calendar by queue' : 'What CodeAI will do with the workflow: a dry run'}
+          onClick={() => setView({ runtime: !view.runtime })}
+        >
+          {view.mode === 'jobs' ? 'Calendar' : 'Dry run'}
+        </button>
       </div>
 
       <div className="cai-toolbar-group" role="group" aria-label="Display">

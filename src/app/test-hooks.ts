@@ -6,6 +6,8 @@
 import { getEditorInstance } from '../editor/index'
 import type { DesignerState, DesignerStore } from '../store/designer'
 import type { Span } from '../language/model'
+import type { Trace } from '../runtime/trace'
+import { runtimeStore } from '../store/runtime'
 
 export interface CaiDesignerHooks {
   /** The store's text (the truth). */
@@ -19,6 +21,8 @@ export interface CaiDesignerHooks {
   getEditorSelection(): Span | null
   /** The viewport point (CSS pixels) of a text offset in the editor, after scrolling it into view; null until loaded. */
   getEditorPoint(offset: number): { x: number; y: number } | null
+  /** The dry run on screen as JSON (null when the Dry run view is closed). */
+  dryRun(): Trace | null
 }
 
 declare global {
@@ -34,6 +38,7 @@ export function installTestHooks(store: DesignerStore): void {
     getText: () => store.getState().text,
     setText: (text) => store.getState().setText(text, 'file'),
     getState: () => store.getState(),
+    dryRun: () => runtimeStore.getState().dryRunTrace,
     getEditorText: () => editor()?.getValue() ?? null,
     getEditorSelection() {
       const instance = editor()

@@ -76,7 +76,7 @@ describe('jobsGraph', () => {
   it('carries the schedule as written and the retry policy', () => {
     const { nodes } = board([job('reminders', { schedule: '0 9 * * *', task: 'reminders.send', retry: { maxAttempts: '3', initialInterval: '1m', backoffMultiplier: '2.0' } })])
     expect(dataOf(nodes, '@job/reminders')).toMatchObject({ name: 'reminders', task: 'reminders.send', queue: 'default', schedule: '0 9 * * *' })
-    expect(dataOf(nodes, '@job/reminders').retry).toContain('gives up after 3 attempts')
+    expect(dataOf(nodes, '@job/reminders').retry).toContain('gives up after 4 runs')
   })
 
   it('computes no next runs for cards, however many jobs (a card computes its own when drawn)', () => {

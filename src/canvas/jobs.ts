@@ -251,7 +251,7 @@ export function jobsGraph(
             task: job?.task.value ?? '',
             queue,
             ...(job?.schedule ? { schedule: job.schedule.value } : {}),
-            retry: job ? describeRetry(job.retry).summary : '',
+            retry: job ? describeRetry(job.retry, 'job').summary : '',
             error: broken && firstError(diagnostics, broken),
           },
           {

@@ -7,6 +7,7 @@ import { memo, type MouseEvent } from 'react'
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
 import type { Severity } from '../language/model'
 import { designerStore } from '../store/designer'
+import { useRuntime, type StepRunMark } from '../store/runtime'
 import {
   DATA_HANDLE_AT,
   HANDLE,
@@ -77,11 +78,19 @@ export const TriggerNodeView = memo(function TriggerNodeView({ data }: NodeProps
   )
 })
 
+/** Dry-run hook: a step node's outcome as a class (`cai-run-ran`, `cai-run-retried`, ...), styled by src/dryrun. */
+function runClass(run: StepRunMark | undefined): string {
+  if (!run) return ''
+  const outcome = run.outcome === 'ran' && run.attempts > 1 ? 'retried' : run.outcome
+  return ` cai-run-${outcome}${run.active ? ' cai-run-active' : ''}`
+}
+
 export const StepNodeView = memo(function StepNodeView({ data }: NodeProps<StepNode>) {
+  const run = useRuntime((state) => state.dryRunOutcomes?.[data.name])
   return (
     <>
       <FlowIn />
-      <div className="cai-card cai-step" data-kind="step">
+      <div className={`cai-card cai-step${runClass(run)}`} data-kind="step" data-run={run?.outcome}>
         <div className="cai-card-head">
           <span className="cai-card-title" title={fullText(data, data.name)}>
             {data.name}
@@ -108,6 +117,7 @@ export const StepNodeView = memo(function StepNodeView({ data }: NodeProps<StepN
               {data.retryBadge}
             </span>
           )}
+          {run && <span className="cai-run-label" data-testid="run-label">{`${run.outcome.replace('-', ' ')}: ${run.label}`}</span>}
         </div>
       </div>
       <FlowOut />

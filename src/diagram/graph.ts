@@ -74,8 +74,8 @@ export function workflowDiagram(workflow: Workflow, options: DiagramOptions, lay
   const edges: DiagramEdge[] = []
 
   const retry = workflow.retry ? describeRetry(workflow.retry) : undefined
-  const retryBadge = retry ? `↻ ${retry.attempts}` : undefined
-  const retryTitle = retry ? `Retry policy: up to ${retry.attempts} attempts, ${retry.summary}` : undefined
+  const retryBadge = retry ? `↻ ${attemptsShown(retry.attempts)}` : undefined
+  const retryTitle = retry ? `Retry policy: up to ${attemptsShown(retry.attempts)} attempts, ${retry.summary}` : undefined
 
   const { trigger } = workflow
   nodes.push({
@@ -226,4 +226,9 @@ function dataFlowEdges(steps: readonly Step[], ids: StepIds): DiagramEdge[] {
     }
   }
   return edges
+}
+
+/** Unlimited attempts (max_attempts 0 or absent) as the infinity sign. */
+function attemptsShown(attempts: number): string {
+  return Number.isFinite(attempts) ? String(attempts) : '∞'
 }

@@ -83,6 +83,6 @@ function jobCard(job: Job, box: Box, now: Date, theme: DiagramTheme): string {
     lines.push(cardLine(box, y, run, { fill: theme.muted, size: 11 }, theme))
     y += 15
   }
-  lines.push(cardLine(box, box.height - 10, `↻ ${describeRetry(job.retry).summary}`, { fill: theme.muted }, theme))
+  lines.push(cardLine(box, box.height - 10, `↻ ${describeRetry(job.retry, 'job').summary}`, { fill: theme.muted }, theme))
   return `<g data-node="${xmlEscape(jobNodeId(job.name))}" data-kind="job">${lines.join('')}</g>`
 }

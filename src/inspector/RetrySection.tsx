@@ -9,7 +9,7 @@ import { retrySummary, type RetryField } from './summaries'
 import { TextField } from './TextField'
 
 /** Problems of the policy as a whole, shown under its summary rather than under one field. */
-const POLICY_CODES = ['retry-empty', 'retry-exceeds-timeout']
+const POLICY_CODES = ['retry-empty', 'runtime/retry-exceeds-timeout', 'runtime/unlimited-attempts', 'runtime/job-retry-ignored']
 
 interface RetrySectionProps {
   owner: RetryOwner
@@ -21,9 +21,10 @@ interface RetrySectionProps {
 export function RetrySection({ owner, retry, diagnostics }: RetrySectionProps) {
   const { readOnly, run } = useEdit()
   const [draft, setDraft] = useState<{ field: RetryField; value: string } | null>(null)
+  const kind = 'workflow' in owner ? 'workflow' : 'job'
   const ownerName = 'workflow' in owner ? `workflow "${owner.workflow}"` : `job "${owner.job}"`
   const fieldDiagnostics = diagnostics.filter((d) => !POLICY_CODES.includes(d.code))
-  const summary = (draft && retrySummary(retry, draft)) ?? retrySummary(retry)
+  const summary = (draft && retrySummary(retry, kind, draft)) ?? retrySummary(retry, kind)
 
   const field = (name: RetryField, label: string, check: (value: string) => Finding[], prop: StringProp | NumberProp | undefined) => {
     const value = prop ? ('raw' in prop ? prop.raw : prop.value) : ''
@@ -47,7 +48,12 @@ export function RetrySection({ owner, retry, diagnostics }: RetrySectionProps) {
       <legend>Retry policy</legend>
       {retry ? (
         <>
-          {field('maxAttempts', 'Max attempts (the first included)', attemptsFindings, retry.maxAttempts)}
+          {field(
+            'maxAttempts',
+            kind === 'workflow' ? 'Max attempts (the first included)' : 'Max attempts (retries after the first run)',
+            attemptsFindings,
+            retry.maxAttempts,
+          )}
           {field(
             'initialInterval',
             'Initial interval',

@@ -36,32 +36,33 @@ describe('schedulePreview', () => {
 
 describe('retrySummary', () => {
   it('describes the policy as written', () => {
-    expect(retrySummary(orders.retry)).toBe('then 10s, 20s, 40s; gives up after 4 attempts, 1m10s')
-    expect(retrySummary(undefined)).toBe('no retry policy: 1 attempt')
+    expect(retrySummary(orders.retry, 'workflow')).toBe('then 10s, 20s, 40s; gives up after 4 attempts, 1m10s')
+    expect(retrySummary(undefined, 'workflow')).toBe("no retry policy, so CodeAI's default: then 1s, 2s; gives up after 3 attempts, 3s")
+    expect(retrySummary(orders.retry, 'job')).toBe('then 2s, 4s, 8s, 16s; gives up after 5 runs, 30s (initial_interval and backoff_multiplier have no effect on a job)')
   })
 
   it('previews a field being typed', () => {
-    expect(retrySummary(orders.retry, { field: 'maxAttempts', value: '5' })).toBe(
+    expect(retrySummary(orders.retry, 'workflow', { field: 'maxAttempts', value: '5' })).toBe(
       'then 10s, 20s, 40s, 1m20s; gives up after 5 attempts, 2m30s',
     )
-    expect(retrySummary(orders.retry, { field: 'initialInterval', value: '1m' })).toBe(
+    expect(retrySummary(orders.retry, 'workflow', { field: 'initialInterval', value: '1m' })).toBe(
       'then 1m, 2m, 4m; gives up after 4 attempts, 7m',
     )
-    expect(retrySummary(orders.retry, { field: 'backoffMultiplier', value: '1' })).toBe(
+    expect(retrySummary(orders.retry, 'workflow', { field: 'backoffMultiplier', value: '1' })).toBe(
       'then 10s, 10s, 10s; gives up after 4 attempts, 30s',
     )
   })
 
-  it('previews a field left blank (removed) with the assumed default', () => {
-    expect(retrySummary(orders.retry, { field: 'maxAttempts', value: '' })).toBe(
-      'then 10s, 20s; gives up after 3 attempts, 30s (assumes max_attempts 3)',
+  it('previews max_attempts left blank (removed) as unlimited attempts on a workflow', () => {
+    expect(retrySummary(orders.retry, 'workflow', { field: 'maxAttempts', value: '' })).toBe(
+      'then 10s, 20s, 40s, … (at most 10m apart); unlimited attempts: retried until the workflow timeout (24h when none is set)',
     )
   })
 
   it('gives nothing for a value that would be refused', () => {
-    expect(retrySummary(orders.retry, { field: 'maxAttempts', value: '0' })).toBeUndefined()
-    expect(retrySummary(orders.retry, { field: 'initialInterval', value: '1d' })).toBeUndefined()
-    expect(retrySummary(orders.retry, { field: 'backoffMultiplier', value: '-1' })).toBeUndefined()
+    expect(retrySummary(orders.retry, 'workflow', { field: 'maxAttempts', value: '0' })).toBeUndefined()
+    expect(retrySummary(orders.retry, 'workflow', { field: 'initialInterval', value: '1d' })).toBeUndefined()
+    expect(retrySummary(orders.retry, 'workflow', { field: 'backoffMultiplier', value: '-1' })).toBeUndefined()
   })
 })
 

@@ -28,18 +28,23 @@ export function schedulePreview(expr: string, from: Date, count = 5): SchedulePr
 export type RetryField = keyof RetryFields
 
 /**
- * The waits a retry policy gives ("then 10s, 20s, 40s; gives up after 4
- * attempts, 1m10s"), with one field replaced by a value being typed (blank: the
- * field removed). Undefined when that value would be refused.
+ * The waits a retry policy gives by CodeAI's rules for its owner ("then 10s,
+ * 20s, 40s; gives up after 4 attempts, 1m10s"), with one field replaced by a
+ * value being typed (blank: the field removed). Undefined when that value
+ * would be refused.
  */
-export function retrySummary(retry: Retry | undefined, draft?: { field: RetryField; value: string }): string | undefined {
-  if (!draft) return describeRetry(retry).summary
+export function retrySummary(
+  retry: Retry | undefined,
+  owner: 'workflow' | 'job',
+  draft?: { field: RetryField; value: string },
+): string | undefined {
+  if (!draft) return describeRetry(retry, owner).summary
   const base: Retry = retry ?? { kind: 'retry', ...emptyBlockTrivia() }
   const value = draft.value.trim()
   if (draft.field === 'initialInterval') {
     if (value !== '' && !parseGoDuration(value).ok) return undefined
     const initialInterval = value === '' ? undefined : { ...emptyTrivia(), value }
-    return describeRetry({ ...base, initialInterval }).summary
+    return describeRetry({ ...base, initialInterval }, owner).summary
   }
   let number: NumberProp | undefined
   if (value !== '') {
@@ -47,7 +52,7 @@ export function retrySummary(retry: Retry | undefined, draft?: { field: RetryFie
     if (isRefusal(raw)) return undefined
     number = { ...emptyTrivia(), raw }
   }
-  return describeRetry({ ...base, [draft.field]: number }).summary
+  return describeRetry({ ...base, [draft.field]: number }, owner).summary
 }
 
 /** The queues a job may be put on: those the file's jobs use, then the known ones, without duplicates. */

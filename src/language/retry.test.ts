@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { emptyBlockTrivia, emptyTrivia, type Retry } from './model'
-import { describeRetry, MAX_LISTED_DELAYS } from './retry'
+import { CODEAI_RETRY_RULES, describeRetry, jobRetryDelay, jobRetryPolicy, workflowRetryDelay, workflowRetryPolicy } from './retry'
 
 const S = 1e9
+const MIN = 60 * S
 
 function retry(fields: { maxAttempts?: string; initialInterval?: string; backoffMultiplier?: string }): Retry {
   return {
@@ -14,63 +15,89 @@ function retry(fields: { maxAttempts?: string; initialInterval?: string; backoff
   }
 }
 
-describe('describeRetry', () => {
-  it('doubles the wait before each retry; max_attempts counts the first attempt', () => {
+describe('workflow retry rules', () => {
+  it('without a retry block: 3 attempts, 1s, x2.0, at most 10 minutes apart', () => {
+    expect(workflowRetryPolicy(undefined)).toEqual({
+      maxAttempts: 3,
+      initialIntervalNanos: S,
+      backoffMultiplier: 2,
+      maxIntervalNanos: 10 * MIN,
+      source: 'default',
+    })
+    expect(describeRetry(undefined).summary).toBe("no retry policy, so CodeAI's default: then 1s, 2s; gives up after 3 attempts, 3s")
+  })
+
+  it('max_attempts 0 means unlimited attempts', () => {
+    expect(workflowRetryPolicy(retry({ maxAttempts: '0' })).maxAttempts).toBe(Infinity)
+  })
+
+  it('a retry block without max_attempts means unlimited attempts', () => {
+    expect(workflowRetryPolicy(retry({ initialInterval: '5s' })).maxAttempts).toBe(Infinity)
+    expect(describeRetry(retry({ initialInterval: '5s' })).summary).toBe(
+      'then 5s, 10s, 20s, … (at most 10m apart); unlimited attempts: retried until the workflow timeout (24h when none is set)',
+    )
+  })
+
+  it('initial_interval defaults to 1s and backoff_multiplier to 2.0', () => {
+    expect(workflowRetryPolicy(retry({ maxAttempts: '2' }))).toMatchObject({ initialIntervalNanos: S, backoffMultiplier: 2 })
+  })
+
+  it('a backoff_multiplier of 0 means 2.0', () => {
+    expect(workflowRetryPolicy(retry({ maxAttempts: '2', backoffMultiplier: '0.0' })).backoffMultiplier).toBe(2)
+  })
+
+  it('the wait before attempt n+1 is min(initial x multiplier^(n-1), 10 min)', () => {
+    const policy = workflowRetryPolicy(retry({ maxAttempts: '20', initialInterval: '1m', backoffMultiplier: '3.0' }))
+    expect([1, 2, 3, 4].map((n) => workflowRetryDelay(policy, n))).toEqual([1 * MIN, 3 * MIN, 9 * MIN, 10 * MIN])
+  })
+
+  it('max_attempts counts every attempt, the first included', () => {
     expect(describeRetry(retry({ maxAttempts: '4', initialInterval: '10s', backoffMultiplier: '2.0' }))).toEqual({
       attempts: 4,
       delays: [10 * S, 20 * S, 40 * S],
       total: 70 * S,
       summary: 'then 10s, 20s, 40s; gives up after 4 attempts, 1m10s',
-      assumed: [],
     })
   })
 
-  it('handles fractional multipliers and rounds the summary, not the delays', () => {
-    const plan = describeRetry(retry({ maxAttempts: '3', initialInterval: '1s', backoffMultiplier: '1.5' }))
-    expect(plan.delays).toEqual([1 * S, 1.5 * S])
-    expect(plan.summary).toBe('then 1s, 1.5s; gives up after 3 attempts, 2.5s')
-    const long = describeRetry(retry({ maxAttempts: '20', initialInterval: '1s', backoffMultiplier: '1.5' }))
-    expect(long.summary).toBe('then 1s, 1.5s, 2.25s, …, 24m38s; gives up after 20 attempts, 1h13m52s')
+  it('sums capped waits of many attempts without listing them all', () => {
+    const plan = describeRetry(retry({ maxAttempts: '100000', initialInterval: '1s', backoffMultiplier: '2.0' }))
+    expect(plan.delays).toHaveLength(1000)
+    expect(plan.delays[999]).toBe(10 * MIN)
+    expect(plan.summary).toContain('gives up after 100000 attempts')
+    expect(plan.total).toBeGreaterThan(99_980 * 10 * MIN)
   })
 
-  it('says a single attempt means no retries', () => {
-    expect(describeRetry(retry({ maxAttempts: '1', initialInterval: '5s', backoffMultiplier: '2.0' }))).toMatchObject({
-      attempts: 1,
-      delays: [],
-      total: 0,
-      summary: 'no retries; gives up after 1 attempt',
-    })
+  it('a zero initial interval waits nothing', () => {
+    expect(describeRetry(retry({ maxAttempts: '5000', initialInterval: '0s', backoffMultiplier: '2.0' })).total).toBe(0)
   })
 
-  it('describes the absence of a retry block', () => {
-    expect(describeRetry(undefined)).toEqual({ attempts: 1, delays: [], total: 0, summary: 'no retry policy: 1 attempt', assumed: [] })
+  it('follows the rules given, for a deployment configured differently', () => {
+    const rules = { ...CODEAI_RETRY_RULES, workflowDefault: { maxAttempts: 5, initialIntervalNanos: 2 * S, backoffMultiplier: 1 } }
+    expect(describeRetry(undefined, 'workflow', rules).summary).toContain('then 2s, 2s, 2s, 2s; gives up after 5 attempts, 8s')
   })
+})
 
-  it('assumes 3 attempts, 1s and 2.0 for omitted fields and says so', () => {
-    const plan = describeRetry(retry({}))
-    expect(plan).toMatchObject({ attempts: 3, delays: [1 * S, 2 * S], total: 3 * S })
-    expect(plan.assumed).toEqual(['max_attempts', 'initial_interval', 'backoff_multiplier'])
-    expect(plan.summary).toBe('then 1s, 2s; gives up after 3 attempts, 3s (assumes max_attempts 3, initial_interval 1s, backoff_multiplier 2.0)')
-    expect(describeRetry(retry({ maxAttempts: '2', backoffMultiplier: '3.0' })).summary).toBe(
-      'then 1s; gives up after 2 attempts, 1s (assumes initial_interval 1s)',
+describe('job retry rules', () => {
+  it('without a retry block: 3 retries, so at most 4 runs', () => {
+    expect(jobRetryPolicy(undefined).retries).toBe(3)
+    expect(describeRetry(undefined, 'job').summary).toBe(
+      "no retry policy, so CodeAI's default of 3 retries: then 2s, 4s, 8s; gives up after 4 runs, 14s",
     )
   })
 
-  it('assumes the default for an invalid interval', () => {
-    expect(describeRetry(retry({ maxAttempts: '2', initialInterval: '1d', backoffMultiplier: '2.0' })).assumed).toEqual(['initial_interval'])
+  it('max_attempts is the retries after the first run', () => {
+    expect(describeRetry(retry({ maxAttempts: '2' }), 'job').attempts).toBe(3)
   })
 
-  it('lists a bounded number of delays but totals them all', () => {
-    const plan = describeRetry(retry({ maxAttempts: '100000', initialInterval: '1s', backoffMultiplier: '1.0' }))
-    expect(plan.delays).toHaveLength(MAX_LISTED_DELAYS)
-    expect(plan.total).toBe(99999 * S)
-    expect(plan.summary).toBe('then 1s, 1s, 1s, …, 1s; gives up after 100000 attempts, 27h46m39s')
+  it('a retry block without max_attempts means no retries', () => {
+    expect(describeRetry(retry({ initialInterval: '30s' }), 'job').summary).toBe(
+      'no retries; gives up after 1 run (initial_interval and backoff_multiplier have no effect on a job)',
+    )
   })
 
-  it('waits nothing with a zero interval, however many attempts and however steep the multiplier', () => {
-    const plan = describeRetry(retry({ maxAttempts: '5000', initialInterval: '0s', backoffMultiplier: '2.0' }))
-    expect(plan.total).toBe(0)
-    expect(plan.delays.every((delay) => delay === 0)).toBe(true)
-    expect(plan.summary).toBe('then 0s, 0s, 0s, …, 0s; gives up after 5000 attempts, 0s')
+  it('the wait after the n-th failure is 2^n seconds, at most 10 minutes', () => {
+    const policy = jobRetryPolicy(retry({ maxAttempts: '12' }))
+    expect([1, 2, 3, 9, 10].map((n) => jobRetryDelay(policy, n))).toEqual([2 * S, 4 * S, 8 * S, 512 * S, 10 * MIN])
   })
 })

@@ -1,86 +1,166 @@
 /**
- * What a retry policy does over time. Attempt n+1 waits
- * `initial_interval * backoff_multiplier^(n-1)`; `max_attempts` counts every
- * attempt, the first included (spec section 3).
+ * What a retry policy does over time, as CodeAI's runtime applies it (spec
+ * section 6). Workflows run on Temporal, jobs on Asynq, and the two read the
+ * same `retry { }` block differently:
+ *
+ * - Workflow (`internal/workflow/dsl_loader.go`): the policy applies to every
+ *   activity. Without a block: 3 attempts, 1 s, x2.0. With one: `max_attempts`
+ *   counts every attempt, the first included, and 0 or no line means
+ *   unlimited (until the workflow timeout); `initial_interval` defaults to 1 s;
+ *   `backoff_multiplier` defaults to 2.0, also when 0 or less. The wait before
+ *   attempt n+1 is min(initial x multiplier^(n-1), 10 min).
+ * - Job (`internal/scheduler/dsl_loader.go`): `max_attempts` is Asynq's
+ *   MaxRetry, the retries after the first run (a block without it: none;
+ *   no block: 3). The wait after the n-th failure is 2^n s, at most 10 min;
+ *   `initial_interval` and `backoff_multiplier` are not passed on.
+ *
+ * All durations here are nanoseconds, like the rest of the language core.
  */
 import { formatDuration, NANOS, parseGoDuration } from './duration'
 import type { Retry } from './model'
 
-/**
- * What the designer assumes for a field a `retry { }` block leaves out (or
- * holds an invalid value for). The spec names no defaults: the interval and
- * multiplier are Temporal's defaults (1s, 2.0); Temporal's unlimited attempts
- * cannot be summed, so the designer assumes a common 3.
- */
-export const RETRY_DEFAULTS = {
-  maxAttempts: 3,
-  initialIntervalNanos: 1 * NANOS.second,
-  backoffMultiplier: 2,
-} as const
+/** The numbers a deployment may configure; CODEAI_RETRY_RULES holds CodeAI's own. */
+export interface RetryRules {
+  /** A workflow without a `retry` block. */
+  workflowDefault: { maxAttempts: number; initialIntervalNanos: number; backoffMultiplier: number }
+  /** The most any workflow activity waits between two attempts. */
+  maxIntervalNanos: number
+  /** A workflow without `timeout`: how long unlimited attempts go on. */
+  workflowTimeoutNanos: number
+  /** A job without a `retry` block: its retries after the first run. */
+  jobDefaultRetries: number
+  /** The most a job waits between two runs (the wait is 2^n s after the n-th failure). */
+  jobMaxDelayNanos: number
+}
+
+export const CODEAI_RETRY_RULES: RetryRules = {
+  workflowDefault: { maxAttempts: 3, initialIntervalNanos: 1 * NANOS.second, backoffMultiplier: 2 },
+  maxIntervalNanos: 10 * NANOS.minute,
+  workflowTimeoutNanos: 24 * NANOS.hour,
+  jobDefaultRetries: 3,
+  jobMaxDelayNanos: 10 * NANOS.minute,
+}
+
+/** A workflow's effective policy. `maxAttempts` is Infinity when unlimited. */
+export interface WorkflowRetryPolicy {
+  maxAttempts: number
+  initialIntervalNanos: number
+  backoffMultiplier: number
+  maxIntervalNanos: number
+  /** `default`: no retry block, the runtime's default policy applies. */
+  source: 'default' | 'written'
+}
+
+export function workflowRetryPolicy(retry: Retry | undefined, rules: RetryRules = CODEAI_RETRY_RULES): WorkflowRetryPolicy {
+  if (!retry) return { ...rules.workflowDefault, maxIntervalNanos: rules.maxIntervalNanos, source: 'default' }
+  const attempts = retry.maxAttempts ? Number(retry.maxAttempts.raw) : 0
+  const interval = retry.initialInterval ? parseGoDuration(retry.initialInterval.value) : undefined
+  const multiplier = retry.backoffMultiplier ? Number(retry.backoffMultiplier.raw) : NaN
+  return {
+    maxAttempts: Number.isInteger(attempts) && attempts > 0 ? attempts : Infinity,
+    initialIntervalNanos: interval?.ok && interval.nanos >= 0 ? interval.nanos : 1 * NANOS.second,
+    backoffMultiplier: Number.isFinite(multiplier) && multiplier > 0 ? multiplier : 2,
+    maxIntervalNanos: rules.maxIntervalNanos,
+    source: 'written',
+  }
+}
+
+/** The wait before attempt n+1 (n >= 1): min(initial x multiplier^(n-1), the cap). */
+export function workflowRetryDelay(policy: WorkflowRetryPolicy, n: number): number {
+  if (policy.initialIntervalNanos === 0) return 0
+  return Math.min(policy.initialIntervalNanos * policy.backoffMultiplier ** (n - 1), policy.maxIntervalNanos)
+}
+
+/** A job's effective policy: how many retries follow the first run. */
+export interface JobRetryPolicy {
+  retries: number
+  maxDelayNanos: number
+  source: 'default' | 'written'
+}
+
+export function jobRetryPolicy(retry: Retry | undefined, rules: RetryRules = CODEAI_RETRY_RULES): JobRetryPolicy {
+  if (!retry) return { retries: rules.jobDefaultRetries, maxDelayNanos: rules.jobMaxDelayNanos, source: 'default' }
+  const written = retry.maxAttempts ? Number(retry.maxAttempts.raw) : 0
+  return { retries: Number.isInteger(written) && written > 0 ? written : 0, maxDelayNanos: rules.jobMaxDelayNanos, source: 'written' }
+}
+
+/** The wait after a job's n-th failure (n >= 1): 2^n s, at most the cap. */
+export function jobRetryDelay(policy: JobRetryPolicy, n: number): number {
+  return Math.min(2 ** n * NANOS.second, policy.maxDelayNanos)
+}
 
 export interface RetryDescription {
-  /** Every attempt, the first included (at least 1). */
+  /** Every attempt (a job: every run), the first included; Infinity when unlimited. */
   attempts: number
   /** The wait before each retry, in nanoseconds (at most MAX_LISTED_DELAYS are listed). */
   delays: number[]
-  /** The sum of all waits, in nanoseconds (Infinity when it overflows). */
+  /** The sum of all waits, in nanoseconds (Infinity when attempts are unlimited). */
   total: number
   /** e.g. "then 10s, 20s, 40s; gives up after 4 attempts, 1m10s". */
   summary: string
-  /** The fields whose RETRY_DEFAULTS value was used. */
-  assumed: Array<'max_attempts' | 'initial_interval' | 'backoff_multiplier'>
 }
 
 export const MAX_LISTED_DELAYS = 1000
 
-export function describeRetry(retry: Retry | undefined): RetryDescription {
-  if (!retry) return { attempts: 1, delays: [], total: 0, summary: 'no retry policy: 1 attempt', assumed: [] }
-  const assumed: RetryDescription['assumed'] = []
+/** A workflow's or a job's retry policy in words and numbers, by CodeAI's rules for that owner. */
+export function describeRetry(retry: Retry | undefined, owner: 'workflow' | 'job' = 'workflow', rules: RetryRules = CODEAI_RETRY_RULES): RetryDescription {
+  return owner === 'job' ? describeJobRetry(retry, rules) : describeWorkflowRetry(retry, rules)
+}
 
-  let attempts: number = RETRY_DEFAULTS.maxAttempts
-  const rawAttempts = retry.maxAttempts ? Number(retry.maxAttempts.raw) : NaN
-  if (Number.isInteger(rawAttempts)) attempts = Math.max(1, rawAttempts)
-  else assumed.push('max_attempts')
-
-  let interval: number = RETRY_DEFAULTS.initialIntervalNanos
-  const parsedInterval = retry.initialInterval ? parseGoDuration(retry.initialInterval.value) : undefined
-  if (parsedInterval?.ok) interval = parsedInterval.nanos
-  else assumed.push('initial_interval')
-
-  let multiplier: number = RETRY_DEFAULTS.backoffMultiplier
-  const rawMultiplier = retry.backoffMultiplier ? Number(retry.backoffMultiplier.raw) : NaN
-  if (Number.isFinite(rawMultiplier)) multiplier = rawMultiplier
-  else assumed.push('backoff_multiplier')
-
-  const retries = attempts - 1
-  // A zero interval waits nothing however large the power (0 * Infinity would be NaN).
-  const delayAt = (k: number) => (interval === 0 ? 0 : interval * multiplier ** k)
-  const delays: number[] = []
-  let listedTotal = 0
-  for (let k = 0; k < Math.min(retries, MAX_LISTED_DELAYS); k++) {
-    const delay = Math.round(delayAt(k))
-    delays.push(delay)
-    listedTotal += delay
+function describeWorkflowRetry(retry: Retry | undefined, rules: RetryRules): RetryDescription {
+  const policy = workflowRetryPolicy(retry, rules)
+  const prefix = policy.source === 'default' ? 'no retry policy, so CodeAI\'s default: ' : ''
+  if (policy.maxAttempts === Infinity) {
+    const first = [1, 2, 3].map((n) => formatRounded(workflowRetryDelay(policy, n)))
+    const timeout = formatDuration(rules.workflowTimeoutNanos)
+    return {
+      attempts: Infinity,
+      delays: [1, 2, 3].map((n) => workflowRetryDelay(policy, n)),
+      total: Infinity,
+      summary: `${prefix}then ${first.join(', ')}, … (at most ${formatRounded(policy.maxIntervalNanos)} apart); unlimited attempts: retried until the workflow timeout (${timeout} when none is set)`,
+    }
   }
-  const total = retries <= MAX_LISTED_DELAYS ? listedTotal : listedTotal + geometricSum(delayAt(MAX_LISTED_DELAYS), multiplier, retries - MAX_LISTED_DELAYS)
-
-  const lastDelay = Math.round(delayAt(retries - 1))
-  return { attempts, delays, total, summary: summarise(attempts, delays, lastDelay, total, assumed), assumed }
+  const retries = policy.maxAttempts - 1
+  const delays: number[] = []
+  let total = 0
+  for (let n = 1; n <= retries; n++) {
+    const delay = workflowRetryDelay(policy, n)
+    if (n <= MAX_LISTED_DELAYS) delays.push(delay)
+    total += delay
+    // Past the cap every wait is the cap: sum the rest at once.
+    if (delay === policy.maxIntervalNanos) {
+      total += (retries - n) * delay
+      for (let k = n + 1; k <= Math.min(retries, MAX_LISTED_DELAYS); k++) delays.push(delay)
+      break
+    }
+  }
+  const last = retries > 0 ? workflowRetryDelay(policy, retries) : 0
+  return { attempts: policy.maxAttempts, delays, total, summary: prefix + summariseAttempts(policy.maxAttempts, 'attempts', delays, last, total) }
 }
 
-/** first + first*ratio + ... (count terms). */
-function geometricSum(first: number, ratio: number, count: number): number {
-  if (first === 0) return 0
-  return ratio === 1 ? first * count : (first * (ratio ** count - 1)) / (ratio - 1)
+function describeJobRetry(retry: Retry | undefined, rules: RetryRules): RetryDescription {
+  const policy = jobRetryPolicy(retry, rules)
+  const delays: number[] = []
+  let total = 0
+  for (let n = 1; n <= policy.retries; n++) {
+    const delay = jobRetryDelay(policy, n)
+    if (n <= MAX_LISTED_DELAYS) delays.push(delay)
+    total += delay
+  }
+  const runs = policy.retries + 1
+  const last = policy.retries > 0 ? jobRetryDelay(policy, policy.retries) : 0
+  const prefix = policy.source === 'default' ? 'no retry policy, so CodeAI\'s default of 3 retries: ' : ''
+  const ignored =
+    retry && (retry.initialInterval || retry.backoffMultiplier) ? ' (initial_interval and backoff_multiplier have no effect on a job)' : ''
+  return { attempts: runs, delays, total, summary: prefix + summariseAttempts(runs, 'runs', delays, last, total) + ignored }
 }
 
-function summarise(attempts: number, delays: number[], lastDelay: number, total: number, assumed: string[]): string {
-  const retries = attempts - 1
-  const assumption = assumed.length === 0 ? '' : ` (assumes ${assumed.map(describeDefault).join(', ')})`
-  if (retries === 0) return `no retries; gives up after 1 attempt${assumption}`
+function summariseAttempts(count: number, noun: 'attempts' | 'runs', delays: number[], lastDelay: number, total: number): string {
+  const retries = count - 1
+  if (retries === 0) return `no retries; gives up after 1 ${noun === 'attempts' ? 'attempt' : 'run'}`
   const shown = retries <= 5 ? delays : [...delays.slice(0, 3), undefined, lastDelay]
   const waits = shown.map((delay) => (delay === undefined ? '…' : formatRounded(delay))).join(', ')
-  return `then ${waits}; gives up after ${attempts} attempts, ${formatRounded(total)}${assumption}`
+  return `then ${waits}; gives up after ${count} ${noun}, ${formatRounded(total)}`
 }
 
 /** Whole seconds from a minute up, milliseconds from a second up: a summary needs no nanoseconds. */
@@ -88,10 +168,4 @@ function formatRounded(nanos: number): string {
   const magnitude = Math.abs(nanos)
   const unit = magnitude >= NANOS.minute ? NANOS.second : magnitude >= NANOS.second ? NANOS.millisecond : 1
   return formatDuration(Math.round(nanos / unit) * unit)
-}
-
-function describeDefault(field: string): string {
-  if (field === 'max_attempts') return `max_attempts ${RETRY_DEFAULTS.maxAttempts}`
-  if (field === 'initial_interval') return `initial_interval ${formatDuration(RETRY_DEFAULTS.initialIntervalNanos)}`
-  return `backoff_multiplier ${RETRY_DEFAULTS.backoffMultiplier.toFixed(1)}`
 }

@@ -8,7 +8,7 @@ import type { CaiDocument, Diagnostic, Job, Span, Workflow } from './model'
 import { NO_SPAN, Reporter } from './validate/reporter'
 import { checkControlCharacters } from './validate/characters'
 import { checkRetryNumbers } from './validate/numbers'
-import { checkRetry, checkRetryWithinTimeout } from './validate/retry'
+import { checkRetry } from './validate/retry'
 import { checkSteps } from './validate/steps'
 import { checkDuration, checkEvent, checkQueue, checkSchedule, checkTask, valueSpan, warnEmptyValue } from './validate/values'
 
@@ -110,9 +110,8 @@ function checkWorkflow(workflow: Workflow, report: Reporter): void {
   checkSteps(workflow, span, report)
   checkControlCharacters(workflow, span, owner, report)
   if (workflow.retry) {
-    checkRetry(workflow.retry, span, owner, 'its activities never run', report)
+    checkRetry(workflow.retry, span, owner, 'workflow', report)
     checkRetryNumbers(workflow.retry, span, owner, report)
-    if (workflow.timeout) checkRetryWithinTimeout(workflow.retry, workflow.timeout, span, owner, report)
   }
 }
 
@@ -128,7 +127,7 @@ function checkJob(job: Job, report: Reporter): void {
   checkControlCharacters(job, span, owner, report)
   if (job.queue) checkQueue(job.queue, span, owner, report)
   if (job.retry) {
-    checkRetry(job.retry, span, owner, 'the task never runs', report)
+    checkRetry(job.retry, span, owner, 'job', report)
     checkRetryNumbers(job.retry, span, owner, report)
   }
 }

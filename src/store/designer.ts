@@ -8,6 +8,8 @@ import { createIncrementalValidator } from '../language/validate'
 import { locate, findWorkflow, findJob, allSteps } from '../language/locate'
 import type { CaiDocument, Diagnostic, Job, ParseResult, Span, Workflow } from '../language/model'
 import { parseNodeId, stepNodeId, parallelNodeId, triggerNodeId, jobNodeId, type NodeRef } from './node-ids'
+import { isRuntimeDiagnostic, runtimeWarnings } from '../runtime/warnings'
+import { currentProfile, runtimeStore } from './runtime'
 
 export type ThemeSetting = 'system' | 'light' | 'dark'
 export type CanvasMode = 'workflow' | 'jobs'
@@ -34,6 +36,8 @@ export interface ViewState {
   /** The canvas's share of the width, 0..1. */
   split: number
   mode: CanvasMode
+  /** Show the runtime view of the mode: the Dry run of the workflow, or the Jobs calendar. */
+  runtime: boolean
 }
 
 export interface DesignerState {
@@ -87,10 +91,15 @@ type Validate = (doc: CaiDocument, text: string) => Diagnostic[]
 
 function derive(parse: (text: string) => ParseResult, validate: Validate, text: string, previousGood: Record<string, Workflow | Job>) {
   const parsed = parse(text)
-  const diagnostics = [...parsed.diagnostics, ...validate(parsed.doc, text)].sort(
+  const diagnostics = withRuntimeWarnings([...parsed.diagnostics, ...validate(parsed.doc, text)], parsed.doc, text)
+  return { parsed, diagnostics, lastGood: withLastGood(parsed.doc, previousGood) }
+}
+
+/** The diagnostics with the runtime warnings of the current profile (replacing any earlier ones), by position. */
+function withRuntimeWarnings(diagnostics: Diagnostic[], doc: CaiDocument, text: string): Diagnostic[] {
+  return [...diagnostics.filter((d) => !isRuntimeDiagnostic(d)), ...runtimeWarnings(doc, text, currentProfile())].sort(
     (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
   )
-  return { parsed, diagnostics, lastGood: withLastGood(parsed.doc, previousGood) }
 }
 
 function withLastGood(doc: CaiDocument, previousGood: Record<string, Workflow | Job>): Record<string, Workflow | Job> {
@@ -180,7 +189,7 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     cursorOffset: 0,
     reveal: null,
     history: EMPTY_HISTORY,
-    view: { theme: 'system', dataFlow: false, editorVisible: true, canvasVisible: true, split: 0.55, mode: 'workflow' },
+    view: { theme: 'system', dataFlow: false, editorVisible: true, canvasVisible: true, split: 0.55, mode: 'workflow', runtime: false },
 
     setText(text, origin = 'editor') {
       const state = get()
@@ -202,7 +211,7 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
         textOrigin: origin,
         history: historyAfter(state, text, origin),
         parsed,
-        diagnostics,
+        diagnostics: withRuntimeWarnings(diagnostics, parsed.doc, text),
         lastGood: withLastGood(parsed.doc, state.lastGood),
         selectedWorkflow: keepSelectedWorkflow(parsed.doc, state.selectedWorkflow, state.cursorOffset),
       })
@@ -295,6 +304,13 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     store.setState({ history: step.history, ...(reveal ? { reveal } : {}) })
     return true
   }
+
+  // A new profile changes the runtime warnings, not the text.
+  runtimeStore.subscribe((state, previous) => {
+    if (state.profile === previous.profile) return
+    const { diagnostics, parsed, text } = store.getState()
+    store.setState({ diagnostics: withRuntimeWarnings(diagnostics, parsed.doc, text) })
+  })
 
   return store
 }

@@ -1,0 +1,2 @@
+export { DryRunPanel } from './DryRunPanel'
+export { JobsCalendar } from './JobsCalendar'
