@@ -19,7 +19,8 @@ export const flowEdge = (page: Page, source: string, target: string): Locator =>
 export async function openDesigner(page: Page): Promise<void> {
   await page.goto('./')
   await expect(canvas(page).locator('.react-flow__node').first()).toBeVisible()
-  await expect(editor(page)).toBeVisible()
+  // Monaco loads after the canvas; on a loaded machine that takes seconds.
+  await expect(editor(page)).toBeVisible({ timeout: 20_000 })
   await expect.poll(() => editorText(page)).toBe(await storeText(page))
 }
 
@@ -74,9 +75,12 @@ export async function clickInText(page: Page, offset: number): Promise<void> {
   await expect.poll(() => editorSelection(page)).toEqual({ start: offset, end: offset })
 }
 
-/** Selects a range of the text the way the app does when a problem is clicked (store.revealSpan), focusing the editor. */
+export const editorHighlight = (page: Page): Promise<Span | null> =>
+  page.evaluate(() => window.__caiDesigner.getEditorHighlight())
+
+/** Selects a range of the text as a user would by dragging over it, focusing the editor. */
 export async function selectText(page: Page, span: Span): Promise<void> {
-  await page.evaluate((range) => window.__caiDesigner.getState().revealSpan(range, true), span)
+  await page.evaluate((range) => window.__caiDesigner.setEditorSelection(range), span)
   await expect.poll(() => editorSelection(page)).toEqual(span)
 }
 

@@ -4,6 +4,7 @@ import { designerStore } from '../store/designer'
 import { setEditorInstance } from './instance'
 import { monaco } from './monaco'
 import { mountEditor, themeName } from './session'
+import './editor.css'
 
 /**
  * The Monaco text pane, mirroring the page's store. Fills its container.

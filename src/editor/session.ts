@@ -9,7 +9,7 @@
  * Undo and redo are the store's, one history for the text and the canvas, so
  * the editor's own undo keys are routed there. Also mirrors diagnostics as
  * markers, the cursor into the store, and the store's reveal requests into
- * the selection.
+ * a highlight with the caret at its start.
  */
 import type { Diagnostic, Severity, Span, TextEdit } from '../language/model'
 import type { DesignerStore, RevealRequest, TextOrigin } from '../store/designer'
@@ -225,15 +225,33 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
     )
   }
 
+  /**
+   * A node chosen on the canvas, an outline entry or a problem: the caret goes
+   * to the start of its text, scrolled into view, and the text is highlighted
+   * by a decoration, never selected: a selection is replaced by the next key,
+   * and a click on the canvas must never put a whole step one keystroke from
+   * deletion. The highlight goes when the user edits or moves the caret out.
+   */
+  const highlight = editor.createDecorationsCollection()
   function reveal(request: RevealRequest | null) {
     if (!request || request.seq <= (handledRevealSeq.get(store) ?? 0)) return
     handledRevealSeq.set(store, request.seq)
     const range = toRange(request.span)
-    // The caret at the start: a long block is revealed from its first line.
-    const selection = new monaco.Selection(range.endLineNumber, range.endColumn, range.startLineNumber, range.startColumn)
-    editor.setSelection(selection, REVEAL_SOURCE)
+    const caret = range.getStartPosition()
+    editor.setSelection(monaco.Selection.fromPositions(caret, caret), REVEAL_SOURCE)
+    highlight.set(
+      range.isEmpty()
+        ? []
+        : [{ range, options: { className: 'cai-revealed', linesDecorationsClassName: 'cai-revealed-lines' } }],
+    )
     editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth)
     if (request.focus) editor.focus()
+  }
+
+  /** The highlight stays while the caret is in the highlighted text. */
+  function keepHighlight(position: monaco.Position) {
+    const ranges = highlight.getRanges()
+    if (ranges.length > 0 && !ranges.some((range) => range.containsPosition(position))) highlight.clear()
   }
 
   const { KeyMod, KeyCode } = monaco
@@ -243,13 +261,17 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
 
   const subscriptions = [
     model.onDidChangeContent(() => {
-      if (!applyingStoreText) store.getState().setText(model.getValue(), 'editor')
+      if (applyingStoreText) return
+      highlight.clear()
+      store.getState().setText(model.getValue(), 'editor')
     }),
     editor.onDidChangeCursorPosition((event) => {
       // Not the user: our reveal, or the cursor riding along with (or put back after) a change from the store.
       const ours = applyingStoreText || event.source === REVEAL_SOURCE || event.source === 'modelChange'
       const recovered = event.reason === monaco.editor.CursorChangeReason.ContentFlush || event.reason === monaco.editor.CursorChangeReason.RecoverFromMarkers
-      if (!ours && !recovered) cursorToStore()
+      if (ours || recovered) return
+      keepHighlight(event.position)
+      cursorToStore()
     }),
   ]
 
