@@ -6,8 +6,9 @@
  * megabyte is not one edit, which Monaco makes slowly: a text up to a
  * megabyte replaces the model's whole, a bigger one goes in a slice of lines
  * per task, after the rest of the page has taken it in (see streamEdit).
- * Undo and redo are the store's, one history for the text and the canvas, so
- * the editor's own undo keys are routed there. Also mirrors diagnostics as
+ * Undo and redo are the store's, one history for the text and the canvas:
+ * the page's key handler (src/actions) takes the undo keys before the editor
+ * sees them. Also mirrors diagnostics as
  * markers, the cursor into the store, and the store's reveal requests into
  * a highlight with the caret at its start.
  */
@@ -17,6 +18,7 @@ import { DARK_THEME, LANGUAGE_ID, LIGHT_THEME, registerLanguage } from './langua
 import { monaco } from './monaco'
 import { bindModel, registerProviders } from './providers'
 import { minimalEdit } from '../language/text-diff'
+import { actionById, PAGE_TARGET } from '../actions/registry'
 
 export type EditorTheme = 'light' | 'dark'
 export type Editor = monaco.editor.IStandaloneCodeEditor
@@ -50,19 +52,6 @@ let modelCount = 0
 
 export const themeName = (theme: EditorTheme) => (theme === 'dark' ? DARK_THEME : LIGHT_THEME)
 
-let keybindingsRegistered = false
-
-function registerKeybindings() {
-  if (keybindingsRegistered) return
-  keybindingsRegistered = true
-  // Format Document on Shift+Alt+F everywhere (Monaco's default on Linux is Ctrl+Shift+I).
-  monaco.editor.addKeybindingRule({
-    keybinding: monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF,
-    command: 'editor.action.formatDocument',
-    when: 'editorTextFocus && !editorReadonly',
-  })
-}
-
 export interface EditorSession {
   editor: Editor
   dispose(): void
@@ -71,7 +60,6 @@ export interface EditorSession {
 export function mountEditor(element: HTMLElement, store: DesignerStore, theme: EditorTheme): EditorSession {
   registerLanguage(monaco)
   registerProviders(monaco)
-  registerKeybindings()
 
   const model = monaco.editor.createModel(store.getState().text, LANGUAGE_ID, monaco.Uri.parse(`inmemory://cai-designer/${++modelCount}.cai`))
   const editor = monaco.editor.create(element, {
@@ -95,14 +83,7 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
     showFoldingControls: 'mouseover',
     renderLineHighlight: 'line',
   })
-  bindModel(model, {
-    store,
-    showMessage(message) {
-      const position = editor.getPosition()
-      const messages = editor.getContribution<MessageController>('editor.contrib.messageController')
-      if (position) messages?.showMessage(message, position)
-    },
-  })
+  bindModel(model, { store, format: () => void actionById('format').run(store, PAGE_TARGET) })
 
   let applyingStoreText = false
   const toRange = (span: Span) => monaco.Range.fromPositions(model.getPositionAt(span.start), model.getPositionAt(span.end))
@@ -254,11 +235,6 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
     if (ranges.length > 0 && !ranges.some((range) => range.containsPosition(position))) highlight.clear()
   }
 
-  const { KeyMod, KeyCode } = monaco
-  editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => store.getState().undo())
-  editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => store.getState().redo())
-  editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => store.getState().redo())
-
   const subscriptions = [
     model.onDidChangeContent(() => {
       if (applyingStoreText) return
@@ -308,8 +284,4 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
       model.dispose()
     },
   }
-}
-
-interface MessageController extends monaco.editor.IEditorContribution {
-  showMessage(message: string, position: monaco.IPosition): void
 }
