@@ -77,9 +77,12 @@ export async function clickInText(page: Page, offset: number): Promise<void> {
   await expect.poll(() => editorSelection(page)).toEqual({ start: offset, end: offset })
 }
 
-/** Selects a range of the text the way the app does when a problem is clicked (store.revealSpan), focusing the editor. */
+export const editorHighlight = (page: Page): Promise<Span | null> =>
+  page.evaluate(() => window.__caiDesigner.getEditorHighlight())
+
+/** Selects a range of the text as a user would by dragging over it, focusing the editor. */
 export async function selectText(page: Page, span: Span): Promise<void> {
-  await page.evaluate((range) => window.__caiDesigner.getState().revealSpan(range, true), span)
+  await page.evaluate((range) => window.__caiDesigner.setEditorSelection(range), span)
   await expect.poll(() => editorSelection(page)).toEqual(span)
 }
 

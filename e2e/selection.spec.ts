@@ -2,6 +2,7 @@ import { test, expect } from './fixtures'
 import {
   clickInText,
   editor,
+  editorHighlight,
   editorSelection,
   flowNode,
   offsetOf,
@@ -12,16 +13,18 @@ import {
 } from './designer'
 
 test.describe('canvas and text select together', () => {
-  test('clicking a node selects its text', async ({ page }) => {
+  test('clicking a node highlights its text, with the caret at its start and nothing selected', async ({ page }) => {
     await openDesigner(page)
     const span = await stepSpan(page, 'order_fulfillment', 'check_inventory')
     await flowNode(page, 'order_fulfillment/check_inventory').click()
-    await expect.poll(() => editorSelection(page)).toEqual(span)
+    await expect.poll(() => editorHighlight(page)).toEqual(span)
+    await expect.poll(() => editorSelection(page)).toEqual({ start: span.start, end: span.start })
     await expect.poll(() => selectedNodeId(page)).toBe('order_fulfillment/check_inventory')
 
     const branch = await stepSpan(page, 'order_fulfillment', 'notify_warehouse')
     await flowNode(page, 'order_fulfillment/notify_warehouse').click()
-    await expect.poll(() => editorSelection(page)).toEqual(branch)
+    await expect.poll(() => editorHighlight(page)).toEqual(branch)
+    await expect.poll(() => editorSelection(page)).toEqual({ start: branch.start, end: branch.start })
   })
 
   test('moving the cursor selects the node', async ({ page }) => {

@@ -4,6 +4,7 @@ import { BASE_PATH, PORT } from '../playwright.config'
 import {
   canvas,
   editor,
+  editorHighlight,
   editorSelection,
   editorText,
   flowNode,
@@ -129,7 +130,8 @@ test.describe('the problems list', () => {
     const entry = problems(page).locator('li').first().getByRole('button')
 
     await entry.click()
-    await expect.poll(() => editorSelection(page)).toEqual(span)
+    await expect.poll(() => editorHighlight(page)).toEqual(span)
+    await expect.poll(() => editorSelection(page)).toEqual({ start: span.start, end: span.start })
     await expect.poll(() => selectedNodeId(page)).toBe('daily_sales_report/@trigger')
     await expect(editor(page)).toContainClass('focused')
 
@@ -137,7 +139,8 @@ test.describe('the problems list', () => {
     await expect.poll(() => selectedNodeId(page)).toBe('order_fulfillment/validate_order')
     await entry.focus()
     await page.keyboard.press('Enter')
-    await expect.poll(() => editorSelection(page)).toEqual(span)
+    await expect.poll(() => editorHighlight(page)).toEqual(span)
+    await expect.poll(() => editorSelection(page)).toEqual({ start: span.start, end: span.start })
     await expect.poll(() => selectedNodeId(page)).toBe('daily_sales_report/@trigger')
   })
 })

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CaiDocument } from '../language/model'
 import type { OpResult } from '../language/operations'
 import { createDesignerStore } from '../store/designer'
-import { dropStep, insertParallel, insertStep, referencesFromOthers, type Landing } from './compose'
-import { perform, setFeedback, type Feedback } from './perform'
+import { dropStep, insertParallel, insertStep, referencesFromOthers, type Landing } from '../language/operations/compose'
+import { perform } from './perform'
+import { provideServices } from './services'
 import { editableWorkflow } from './targets'
 import { CHARGE, CONFIRM, NOTIFY, RESERVE, TEXT, VALIDATE, newStep, orders, parallel, step } from './test-text'
 
@@ -14,12 +15,12 @@ const at = (index: number, branch?: number): Landing => ({
 const beside = (name: string, side: 'before' | 'after'): Landing => ({ kind: 'beside', workflow: 'orders', step: name, side })
 
 let told: string[]
-let previous: Feedback
+let previous: () => void
 beforeEach(() => {
   told = []
-  previous = setFeedback({ tell: (text) => told.push(text) })
+  previous = provideServices({ tell: (text) => told.push(text) })
 })
-afterEach(() => setFeedback(previous))
+afterEach(() => previous())
 
 /** Performs `operation` on a store holding `text`: exactly `expected` results, as one undo step that undo and redo replay. */
 function expectEdit(operation: (doc: CaiDocument) => OpResult, expected: string, text = TEXT) {

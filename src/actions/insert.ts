@@ -8,7 +8,7 @@ import type { CaiDocument, TopItem } from '../language/model'
 import { addJob, addWorkflow, setJobField, type FlowPosition, type OpResult } from '../language/operations'
 import type { DesignerStore } from '../store/designer'
 import { jobNodeId, parallelNodeId, stepNodeId, triggerNodeId } from '../store/node-ids'
-import { chain, insertParallel, insertStep, newStepName, type Landing } from './compose'
+import { chain, insertParallel, insertStep, newStepName, type Landing } from '../language/operations/compose'
 import { perform } from './perform'
 import { editableWorkflow, parallelOrdinal, positionBeside, type ActionTarget } from './targets'
 
@@ -29,17 +29,16 @@ export function insertInFlow(store: DesignerStore, kind: 'step' | 'parallel', wo
   const workflow = editableWorkflow(store.getState().parsed.doc, workflowName)
   const name = workflow ? newStepName(workflow) : ''
   if (kind === 'step' || landing.kind === 'beside') {
-    return perform(store, (doc) => insertStep(doc, workflowName, landing), () => stepNodeId(workflowName, name))
+    return perform(store, (doc) => insertStep(doc, workflowName, landing), { name: `add step ${name}`, select: () => stepNodeId(workflowName, name) })
   }
   const index = landing.position.index
-  return perform(
-    store,
-    (doc) => insertParallel(doc, workflowName, landing),
-    (doc) => {
+  return perform(store, (doc) => insertParallel(doc, workflowName, landing), {
+    name: 'add parallel block',
+    select: (doc) => {
       const after = editableWorkflow(doc, workflowName)
       return after && parallelNodeId(workflowName, parallelOrdinal(after, index))
     },
-  )
+  })
 }
 
 /** Where a new declaration of `kind` goes: after the target's own declaration, else after the last of its kind, else at the end. */
@@ -59,7 +58,7 @@ function nameAdded(before: CaiDocument, after: CaiDocument, kind: 'workflow' | '
 /** Adds a workflow (one placeholder step) after the shown one, shows it and selects its trigger. */
 export function insertWorkflow(store: DesignerStore, near: string | null): OpResult {
   const before = store.getState().parsed.doc
-  const result = perform(store, (doc) => addWorkflow(doc, { at: declarationSlot(doc, 'workflow', near) }))
+  const result = perform(store, (doc) => addWorkflow(doc, { at: declarationSlot(doc, 'workflow', near) }), { name: 'add workflow' })
   const name = result.ok ? nameAdded(before, result.doc, 'workflow') : undefined
   if (name) {
     store.getState().selectWorkflow(name)
@@ -79,7 +78,7 @@ export function insertJob(store: DesignerStore, near: string | null, queue?: str
     const add = (current: CaiDocument) => addJob(current, { at: declarationSlot(current, 'job', near) })
     if (queue === undefined || queue === 'default') return add(doc)
     return chain(doc, [add, (current) => setJobField(current, nameAdded(doc, current, 'job')!, 'queue', queue)])
-  })
+  }, { name: 'add job' })
   const name = result.ok ? nameAdded(before, result.doc, 'job') : undefined
   if (name) {
     store.getState().setView({ mode: 'jobs' })

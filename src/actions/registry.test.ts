@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { dialogs } from '../files/dialog'
-import { useInspectorVisibility } from '../inspector/visibility'
 import { createDesignerStore, type DesignerStore } from '../store/designer'
-import { ACTIONS, actionById, menuActions } from './registry'
-import { setFeedback, type Feedback } from './perform'
+import { ACTIONS, actionById, historyLabel, menuActions } from './registry'
+import { provideServices } from './services'
 import type { ActionTarget } from './targets'
 import { CHARGE, CONFIRM, JOB, NOTIFY, RESERVE, TEXT, VALIDATE, newStep, orders, parallel, step } from './test-text'
 
@@ -15,14 +13,26 @@ const PANE: ActionTarget = { kind: 'pane', board: 'workflow', workflow: 'orders'
 const CLEANUP: ActionTarget = { kind: 'job', job: 'cleanup' }
 
 let told: string[]
-let previousFeedback: Feedback
+/** The question being asked, with its answer function. */
+let asked: { title: string; answer(value: unknown): void } | null
+let inspectorFocused: number
+let previousServices: () => void
 beforeEach(() => {
   told = []
-  previousFeedback = setFeedback({ tell: (text) => told.push(text) })
+  asked = null
+  inspectorFocused = 0
+  previousServices = provideServices({
+    tell: (text) => told.push(text),
+    ask: (question) =>
+      new Promise((resolve) => {
+        asked = { title: question.title, answer: (value) => resolve(value as never) }
+      }),
+    inspector: { visible: () => false, setVisible: () => undefined, focus: () => void inspectorFocused++ },
+  })
 })
 afterEach(() => {
-  setFeedback(previousFeedback)
-  dialogs.getState().open?.resolve(null)
+  asked?.answer(null)
+  previousServices()
 })
 
 /** Runs action `id` on `target` in a store holding `text`; answers a confirmation with `answer`. */
@@ -32,9 +42,8 @@ async function run(id: string, target: ActionTarget, text = TEXT, answer?: boole
   expect(action.isEnabled(store.getState(), target), `${id} enabled`).toBe(true)
   const running = action.run(store, target)
   if (answer !== undefined) {
-    const question = dialogs.getState().open
-    expect(question, 'a confirmation was asked').not.toBeNull()
-    question!.resolve(answer)
+    expect(asked, 'a confirmation was asked').not.toBeNull()
+    asked!.answer(answer)
   }
   await running
   return store
@@ -90,7 +99,7 @@ describe('the registry', () => {
     expect(ids(TRIGGER)).toEqual(['open', 'insert-after'])
     expect(ids(END)).toEqual(['open', 'insert-before'])
     expect(ids(CLEANUP)).toEqual(['open', 'delete', 'move-to-queue-critical', 'move-to-queue-default'])
-    expect(ids(PANE)).toEqual(['new-step', 'new-parallel', 'new-workflow', 'new-job'])
+    expect(ids(PANE)).toEqual(['new-step', 'new-parallel', 'new-workflow', 'new-job', 'canvas-search'])
   })
 
   it('offers nothing on a declaration with syntax errors, and its actions are disabled', () => {
@@ -181,7 +190,7 @@ describe('deleting', () => {
   it('deletes a step nothing reads without asking, and selects the next node', async () => {
     await expectEdit('delete', stepOf('confirm'), orders(VALIDATE, CHARGE, parallel(RESERVE, NOTIFY)), {
       then(store) {
-        expect(dialogs.getState().open).toBeNull()
+        expect(asked).toBeNull()
         expect(store.getState().selectedNodeId).toBe('orders/@end')
       },
     })
@@ -285,12 +294,87 @@ describe('the palette actions', () => {
 })
 
 describe('other actions', () => {
-  it('opens a node in the inspector: selects it, changes no text', async () => {
-    useInspectorVisibility.getState().setVisible(false)
+  it('opens a node in the inspector: selects it, moves the focus there, changes no text', async () => {
     const store = await run('open', stepOf('charge'))
     expect(store.getState().selectedNodeId).toBe('orders/charge')
-    expect(useInspectorVisibility.getState().visible).toBe(true)
+    expect(inspectorFocused).toBe(1)
     expect(store.getState().history.past).toEqual([])
+  })
+
+  it('names each edit in the history, for the undo and redo buttons', async () => {
+    const store = await run('delete', stepOf('charge'))
+    expect(historyLabel(store.getState(), 'undo')).toBe('Undo: delete step charge')
+    expect(historyLabel(store.getState(), 'redo')).toBe('Redo')
+    store.getState().undo()
+    expect(historyLabel(store.getState(), 'redo')).toBe('Redo: delete step charge')
+    expect(historyLabel(store.getState(), 'undo')).toBe('Undo')
+  })
+
+  it('formats as a step of its own, never merged into the typing before or after it', async () => {
+    const store = createDesignerStore(TEXT)
+    store.getState().format()
+    const canonical = store.getState().text
+    const messy = canonical.replace('workflow orders {', 'workflow   orders {')
+    store.setState({ history: { past: [], future: [] } })
+    store.getState().setText(messy, 'editor')
+    await actionById('format').run(store, PANE)
+    expect(store.getState().text).toBe(canonical)
+    store.getState().setText(`${canonical}\n`, 'editor')
+    expect(store.getState().history.past.map((entry) => entry.name)).toEqual(['typing', 'format document', 'typing'])
+    store.getState().undo()
+    expect(store.getState().text).toBe(canonical)
+    store.getState().undo()
+    expect(store.getState().text).toBe(messy)
+    store.getState().redo()
+    expect(store.getState().text).toBe(canonical)
+  })
+
+  it('refuses to format a file with syntax errors, and says why', async () => {
+    const broken = `${TEXT}\nworkflow broken {`
+    const store = createDesignerStore(broken)
+    await actionById('format').run(store, PANE)
+    expect(store.getState().text).toBe(broken)
+    expect(told).toEqual(['Cannot format while the file has syntax errors: fix them first.'])
+  })
+
+  it('switches views, panes, data flow and theme through the store, and can be undone by no one (no text changes)', async () => {
+    const store = createDesignerStore(TEXT)
+    await actionById('view-jobs').run(store, PANE)
+    expect(actionById('view-jobs').isPressed?.(store.getState())).toBe(true)
+    await actionById('toggle-data-flow').run(store, PANE)
+    expect(store.getState().view.dataFlow).toBe(true)
+    await actionById('theme').run(store, PANE)
+    expect(store.getState().view.theme).toBe('light')
+    await actionById('toggle-text').run(store, PANE)
+    expect(store.getState().view.editorVisible).toBe(false)
+    // The last visible pane cannot be hidden.
+    expect(actionById('toggle-canvas').isEnabled(store.getState(), PANE)).toBe(false)
+    expect(store.getState().history.past).toEqual([])
+  })
+
+  it('runs file commands through the files service, disabled until there is one', async () => {
+    const store = createDesignerStore(TEXT)
+    expect(actionById('save').isEnabled(store.getState(), PANE)).toBe(false)
+    const calls: string[] = []
+    const restore = provideServices({
+      files: {
+        newDocument: async () => calls.push('new'),
+        open: async () => calls.push('open'),
+        save: async () => calls.push('save'),
+        download: () => void calls.push('download'),
+        exportImage: async (kind) => calls.push(`export ${kind}`),
+        copyShareLink: async (viewOnly) => calls.push(viewOnly ? 'view link' : 'link'),
+      },
+    })
+    try {
+      for (const id of ['new', 'open-file', 'save', 'download', 'export-svg', 'export-png', 'copy-share-link', 'copy-view-link']) {
+        expect(actionById(id).isEnabled(store.getState(), PANE)).toBe(true)
+        await actionById(id).run(store, PANE)
+      }
+      expect(calls).toEqual(['new', 'open', 'save', 'download', 'export svg', 'export png', 'link', 'view link'])
+    } finally {
+      restore()
+    }
   })
 
   it('undoes and redoes through the store, enabled by the history', async () => {

@@ -4,9 +4,11 @@
  * the store's current document, and tell whether its declaration can be
  * edited (a declaration with syntax errors cannot).
  */
-import { allSteps } from '../language/locate'
-import type { CaiDocument, Job, Parallel, Step, Workflow } from '../language/model'
+import type { CaiDocument, Workflow } from '../language/model'
 import type { FlowPosition } from '../language/operations'
+import { editableJob, editableWorkflow, placeOfStep, type StepPlace } from '../language/operations/places'
+
+export { editableJob, editableWorkflow, placeOfStep, type StepPlace }
 import type { DesignerState } from '../store/designer'
 import { endNodeId, jobNodeId, parallelNodeId, parseNodeId, stepNodeId, triggerNodeId, type NodeRef } from '../store/node-ids'
 
@@ -50,49 +52,12 @@ function workflowNameOf(target: ActionTarget): string | null {
 }
 
 /** The parsed workflow `name`, if there is exactly one and it has no syntax errors. */
-export function editableWorkflow(doc: CaiDocument, name: string | null): Workflow | undefined {
-  if (name === null) return undefined
-  const matches = doc.items.filter(
-    (item) => (item.kind === 'workflow' || (item.kind === 'broken' && item.declaration === 'workflow')) && item.name === name,
-  )
-  return matches.length === 1 && matches[0].kind === 'workflow' ? matches[0] : undefined
-}
-
-export function editableJob(doc: CaiDocument, name: string): Job | undefined {
-  const matches = doc.items.filter(
-    (item) => (item.kind === 'job' || (item.kind === 'broken' && item.declaration === 'job')) && item.name === name,
-  )
-  return matches.length === 1 && matches[0].kind === 'job' ? matches[0] : undefined
-}
-
 /** Why the declaration a target belongs to cannot be edited from the canvas, or undefined. */
 export function readOnlyReason(doc: CaiDocument, target: ActionTarget): string | undefined {
   const [kind, name] = target.kind === 'job' ? (['job', target.job] as const) : (['workflow', workflowNameOf(target)] as const)
   if (name === null) return undefined
   const broken = doc.items.some((item) => item.kind === 'broken' && item.declaration === kind && item.name === name)
   return broken ? `${kind === 'job' ? 'Job' : 'Workflow'} ${name} has a syntax error: fix the syntax error first.` : undefined
-}
-
-/** Where a step stands in its workflow: the entry index, and the branch when it is in a parallel block. */
-export interface StepPlace {
-  step: Step
-  index: number
-  branch?: number
-  block?: Parallel
-}
-
-export function placeOfStep(workflow: Workflow, name: string): StepPlace | undefined {
-  const steps = allSteps(workflow).filter((step) => step.name === name)
-  if (steps.length !== 1) return undefined
-  for (const [index, entry] of workflow.steps.items.entries()) {
-    if (entry.kind === 'step') {
-      if (entry.name === name) return { step: entry, index }
-      continue
-    }
-    const branch = entry.branches.findIndex((candidate) => candidate.name === name)
-    if (branch >= 0) return { step: entry.branches[branch], index, branch, block: entry }
-  }
-  return undefined
 }
 
 /** The entry index of the `ordinal`-th parallel block (the number in its node id). */

@@ -1,21 +1,22 @@
+import { ActionButton } from '../actions/ActionButton'
 import { HistoryButtons } from '../actions/HistoryButtons'
+import { THEME_NAMES, nextTheme } from '../actions/registry'
 import { InspectorToggle } from '../inspector'
-import { designerStore, useDesigner, type ViewState } from '../store/designer'
+import { useDesigner } from '../store/designer'
 import { DocumentStatus } from '../files/DocumentStatus'
 import { FileActions } from '../files/FileActions'
-import { nextTheme } from './theme'
+import { CanvasSearch } from './CanvasSearch'
+import { HelpSheet } from './HelpSheet'
+import { useAppServices } from './services'
 
-const THEME_NAMES = { system: 'System', light: 'Light', dark: 'Dark' } as const
-
-function setView(patch: Partial<ViewState>) {
-  designerStore().getState().setView(patch)
-}
-
+/** The toolbar: every button runs an action of the registry (src/actions/registry.ts). */
 export function Toolbar() {
+  useAppServices()
   const docName = useDesigner((state) => state.docName)
-  const view = useDesigner((state) => state.view)
+  const theme = useDesigner((state) => state.view.theme)
+  const mode = useDesigner((state) => state.view.mode)
   const hasSyntaxErrors = useDesigner((state) => state.parsed.diagnostics.some((d) => d.severity === 'error'))
-  const next = nextTheme(view.theme)
+  const next = nextTheme(theme)
 
   return (
     <header className="cai-toolbar">
@@ -27,77 +28,46 @@ export function Toolbar() {
       <FileActions />
 
       <div className="cai-toolbar-group" role="group" aria-label="Edit">
-        <button
-          type="button"
-          onClick={() => designerStore().getState().format()}
-          disabled={hasSyntaxErrors}
-          title={hasSyntaxErrors ? 'Fix the syntax errors first' : 'Format the whole file'}
-        >
+        <ActionButton id="format" label={hasSyntaxErrors ? 'Format: fix the syntax errors first' : 'Format the whole file'}>
           Format
-        </button>
+        </ActionButton>
         <HistoryButtons />
       </div>
 
       <div className="cai-toolbar-group cai-segmented" role="group" aria-label="Canvas view">
-        <button type="button" aria-pressed={view.mode === 'workflow'} onClick={() => setView({ mode: 'workflow' })}>
-          Workflow
-        </button>
-        <button type="button" aria-pressed={view.mode === 'jobs'} onClick={() => setView({ mode: 'jobs' })}>
-          Jobs
-        </button>
-        <button
-          type="button"
-          data-testid="runtime-view"
-          aria-pressed={view.runtime}
-          title={view.mode === 'jobs' ? 'The jobs laid on a calendar by queue' : 'What CodeAI will do with the workflow: a dry run'}
-          onClick={() => setView({ runtime: !view.runtime })}
+        <ActionButton id="view-workflow">Workflow</ActionButton>
+        <ActionButton id="view-jobs">Jobs</ActionButton>
+        <ActionButton
+          id="view-runtime"
+          testId="runtime-view"
+          label={mode === 'jobs' ? 'The jobs laid on a calendar by queue' : 'What CodeAI will do with the workflow: a dry run'}
         >
-          {view.mode === 'jobs' ? 'Calendar' : 'Dry run'}
-        </button>
+          {mode === 'jobs' ? 'Calendar' : 'Dry run'}
+        </ActionButton>
       </div>
 
       <div className="cai-toolbar-group" role="group" aria-label="Display">
-        <button
-          type="button"
-          aria-pressed={view.dataFlow}
-          onClick={() => setView({ dataFlow: !view.dataFlow })}
-          title="Show which step's output feeds which step's input"
-        >
+        <ActionButton id="toggle-data-flow" label="Show which step's output feeds which step's input">
           Data flow
-        </button>
-        <button
-          type="button"
-          aria-label={`Theme: ${THEME_NAMES[view.theme]}. Switch to ${THEME_NAMES[next]}`}
-          title={`Theme: ${THEME_NAMES[view.theme]} (click for ${THEME_NAMES[next]})`}
-          onClick={() => setView({ theme: next })}
-        >
-          <span aria-hidden="true">{view.theme === 'dark' ? '☾' : view.theme === 'light' ? '☀' : '◐'}</span>{' '}
-          {THEME_NAMES[view.theme]}
-        </button>
+        </ActionButton>
+        <ActionButton id="theme" label={`Theme: ${THEME_NAMES[theme]}. Switch to ${THEME_NAMES[next]}`}>
+          <span aria-hidden="true">{theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}</span> {THEME_NAMES[theme]}
+        </ActionButton>
       </div>
 
       <div className="cai-toolbar-group" role="group" aria-label="Panes">
-        <button
-          type="button"
-          aria-pressed={view.canvasVisible}
-          // The last visible pane cannot be hidden.
-          disabled={view.canvasVisible && !view.editorVisible}
-          onClick={() => setView({ canvasVisible: !view.canvasVisible })}
-          title={view.canvasVisible ? 'Hide the canvas' : 'Show the canvas'}
-        >
-          Canvas
-        </button>
-        <button
-          type="button"
-          aria-pressed={view.editorVisible}
-          disabled={view.editorVisible && !view.canvasVisible}
-          onClick={() => setView({ editorVisible: !view.editorVisible })}
-          title={view.editorVisible ? 'Hide the text' : 'Show the text'}
-        >
-          Text
-        </button>
+        <ActionButton id="toggle-canvas">Canvas</ActionButton>
+        <ActionButton id="toggle-text">Text</ActionButton>
         <InspectorToggle />
       </div>
+
+      <div className="cai-toolbar-group" role="group" aria-label="Help">
+        <ActionButton id="help">
+          <span aria-hidden="true">?</span>
+        </ActionButton>
+      </div>
+      <HelpSheet />
+      <CanvasSearch />
     </header>
   )
 }

@@ -19,6 +19,10 @@ export interface CaiDesignerHooks {
   getEditorText(): string | null
   /** The editor's selection as text offsets; null until the editor has loaded. */
   getEditorSelection(): Span | null
+  /** The text highlighted by the last reveal (a node chosen on the canvas, a problem); null when none. */
+  getEditorHighlight(): Span | null
+  /** Selects a span in the editor, as the user would by dragging, and focuses it. */
+  setEditorSelection(span: Span): void
   /** The viewport point (CSS pixels) of a text offset in the editor, after scrolling it into view; null until loaded. */
   getEditorPoint(offset: number): { x: number; y: number } | null
   /** The dry run on screen as JSON (null when the Dry run view is closed). */
@@ -46,6 +50,21 @@ export function installTestHooks(store: DesignerStore): void {
       const selection = instance?.getSelection()
       if (!model || !selection) return null
       return { start: model.getOffsetAt(selection.getStartPosition()), end: model.getOffsetAt(selection.getEndPosition()) }
+    },
+    getEditorHighlight() {
+      const model = editor()?.getModel()
+      const range = model?.getAllDecorations().find((decoration) => decoration.options.className === 'cai-revealed')?.range
+      if (!model || !range) return null
+      return { start: model.getOffsetAt(range.getStartPosition()), end: model.getOffsetAt(range.getEndPosition()) }
+    },
+    setEditorSelection(span) {
+      const instance = editor()
+      const model = instance?.getModel()
+      if (!instance || !model) return
+      const start = model.getPositionAt(span.start)
+      const end = model.getPositionAt(span.end)
+      instance.setSelection({ startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column })
+      instance.focus()
     },
     getEditorPoint(offset) {
       const instance = editor()

@@ -1,15 +1,9 @@
 import { useEffect, useLayoutEffect, useState } from 'react'
-import type { ThemeSetting } from '../store/designer'
-import { useDesigner } from '../store/designer'
+import { designerStore, useDesigner } from '../store/designer'
 
 export type ResolvedTheme = 'light' | 'dark'
 
 const DARK_QUERY = '(prefers-color-scheme: dark)'
-
-/** The toggle cycles system -> light -> dark -> system. */
-export function nextTheme(setting: ThemeSetting): ThemeSetting {
-  return setting === 'system' ? 'light' : setting === 'light' ? 'dark' : 'system'
-}
 
 function systemTheme(): ResolvedTheme {
   return window.matchMedia(DARK_QUERY).matches ? 'dark' : 'light'
@@ -30,7 +24,8 @@ export function useResolvedTheme(): ResolvedTheme {
 
 /**
  * Puts the theme on <html> as `data-theme` (the CSS variables key off it) and
- * `color-scheme` (native controls and scrollbars follow), before the first paint.
+ * `color-scheme` (native controls and scrollbars follow), before the first
+ * paint, and in the store for the text editor.
  */
 export function useDocumentTheme(): ResolvedTheme {
   const theme = useResolvedTheme()
@@ -40,6 +35,7 @@ export function useDocumentTheme(): ResolvedTheme {
     root.dataset.theme = theme
     root.dataset.themeSetting = setting
     root.style.colorScheme = theme
+    designerStore().getState().setView({ resolvedTheme: theme })
   }, [theme, setting])
   return theme
 }

@@ -14,7 +14,7 @@
 import { useCallback, useMemo, useRef } from 'react'
 import { Panel, ReactFlowProvider, useReactFlow, type XYPosition } from '@xyflow/react'
 import type { Broken, CaiDocument, Diagnostic, ParseResult, Workflow } from '../language/model'
-import { dropStep } from '../actions/compose'
+import { dropStep } from '../language/operations/compose'
 import { insertInFlow, insertJob, insertWorkflow, type NewKind } from '../actions/insert'
 import { perform, tell } from '../actions/perform'
 import { readOnlyReason } from '../actions/targets'
@@ -94,7 +94,10 @@ function useFlowDrops(workflow: Workflow | null, shownName: string | null, nodes
       // Dropped where nothing is allowed: the node goes back to its place in the layout.
       if (!target || node.type !== 'step') return
       const workflow = target.landing.kind === 'flow' ? target.landing.position.workflow : target.landing.workflow
-      perform(designerStore(), (doc) => dropStep(doc, workflow, node.data.name, target.landing), () => node.id)
+      perform(designerStore(), (doc) => dropStep(doc, workflow, node.data.name, target.landing), {
+        name: `move step ${node.data.name}`,
+        select: () => node.id,
+      })
     },
     [moveTarget, endDrag],
   )

@@ -12,7 +12,7 @@
  * Each landing comes with a marker: where the insertion line is drawn.
  */
 import type { Workflow } from '../language/model'
-import type { Landing } from '../actions/compose'
+import type { Landing } from '../language/operations/compose'
 import { placeOfStep } from '../actions/targets'
 import { SIZES, layoutWorkflow, type Box, type WorkflowLayout } from '../diagram/layout'
 

@@ -10,7 +10,7 @@ import { ActionMenu, type MenuRequest } from '../actions/ActionMenu'
 import type { NewKind } from '../actions/insert'
 import { tell } from '../actions/perform'
 import { menuActions, type Action } from '../actions/registry'
-import { runCanvasKey } from '../actions/shortcuts'
+import { runKey } from '../actions/shortcuts'
 import { boardTarget, paneTarget, readOnlyReason, targetOfNode, type ActionTarget } from '../actions/targets'
 import { designerStore, type DesignerStore } from '../store/designer'
 import { draggedKind } from '../palette/palette'
@@ -112,7 +112,7 @@ export function useCanvasActions(board: 'workflow' | 'jobs') {
         if (box) openMenu(target, box.left + Math.min(box.width / 2, 40), box.top + box.height / 2, element ?? container.current)
         return
       }
-      const outcome = runCanvasKey(store, event, target, () => focusSelectedNode(container.current))
+      const outcome = runKey(store, event, 'canvas', target, () => focusSelectedNode(container.current))
       if (outcome === 'none') return
       // The key is the canvas's: React Flow must not also move the node or select it.
       event.preventDefault()

@@ -7,7 +7,6 @@ import { allSteps } from '../language/locate'
 import type { Diagnostic, ParseResult, Span } from '../language/model'
 import { parse } from '../language/parse'
 import { LineIndex } from '../language/positions'
-import { print } from '../language/print'
 import type { DesignerStore } from '../store/designer'
 import { analyzeCompletion, type CompletionAnalysis } from './completion-context'
 import { foldingRanges } from './folding'
@@ -23,8 +22,8 @@ type CompletionItem = Monaco.languages.CompletionItem
 /** What the providers need to know about a model's editor. */
 export interface ModelBinding {
   store: DesignerStore
-  /** Tells the user something at the cursor (e.g. why formatting did nothing). */
-  showMessage(message: string): void
+  /** Formats the document (the registry's Format action). */
+  format(): void
 }
 
 const bindings = new WeakMap<Model, ModelBinding>()
@@ -147,15 +146,10 @@ export function registerProviders(monaco: typeof Monaco): void {
 
   languages.registerDocumentFormattingEditProvider(LANGUAGE_ID, {
     displayName: 'CAI canonical layout',
+    // The registry's Format action, whichever way it is asked for: its own undo step, never merged into typing.
     provideDocumentFormattingEdits(model) {
-      const result = parsedFor(model)
-      if (result.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
-        bindings.get(model)?.showMessage('Cannot format while the file has syntax errors.')
-        return []
-      }
-      const formatted = print(result.doc)
-      if (formatted === model.getValue()) return []
-      return [{ range: model.getFullModelRange(), text: formatted }]
+      bindings.get(model)?.format()
+      return []
     },
   })
 

@@ -6,10 +6,11 @@
  * megabyte is not one edit, which Monaco makes slowly: a text up to a
  * megabyte replaces the model's whole, a bigger one goes in a slice of lines
  * per task, after the rest of the page has taken it in (see streamEdit).
- * Undo and redo are the store's, one history for the text and the canvas, so
- * the editor's own undo keys are routed there. Also mirrors diagnostics as
+ * Undo and redo are the store's, one history for the text and the canvas:
+ * the page's key handler (src/actions) takes the undo keys before the editor
+ * sees them. Also mirrors diagnostics as
  * markers, the cursor into the store, and the store's reveal requests into
- * the selection.
+ * a highlight with the caret at its start.
  */
 import type { Diagnostic, Severity, Span, TextEdit } from '../language/model'
 import type { DesignerStore, RevealRequest, TextOrigin } from '../store/designer'
@@ -17,6 +18,7 @@ import { DARK_THEME, LANGUAGE_ID, LIGHT_THEME, registerLanguage } from './langua
 import { monaco } from './monaco'
 import { bindModel, registerProviders } from './providers'
 import { minimalEdit } from '../language/text-diff'
+import { actionById, PAGE_TARGET } from '../actions/registry'
 
 export type EditorTheme = 'light' | 'dark'
 export type Editor = monaco.editor.IStandaloneCodeEditor
@@ -50,19 +52,6 @@ let modelCount = 0
 
 export const themeName = (theme: EditorTheme) => (theme === 'dark' ? DARK_THEME : LIGHT_THEME)
 
-let keybindingsRegistered = false
-
-function registerKeybindings() {
-  if (keybindingsRegistered) return
-  keybindingsRegistered = true
-  // Format Document on Shift+Alt+F everywhere (Monaco's default on Linux is Ctrl+Shift+I).
-  monaco.editor.addKeybindingRule({
-    keybinding: monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF,
-    command: 'editor.action.formatDocument',
-    when: 'editorTextFocus && !editorReadonly',
-  })
-}
-
 export interface EditorSession {
   editor: Editor
   dispose(): void
@@ -71,7 +60,6 @@ export interface EditorSession {
 export function mountEditor(element: HTMLElement, store: DesignerStore, theme: EditorTheme): EditorSession {
   registerLanguage(monaco)
   registerProviders(monaco)
-  registerKeybindings()
 
   const model = monaco.editor.createModel(store.getState().text, LANGUAGE_ID, monaco.Uri.parse(`inmemory://cai-designer/${++modelCount}.cai`))
   const editor = monaco.editor.create(element, {
@@ -95,14 +83,7 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
     showFoldingControls: 'mouseover',
     renderLineHighlight: 'line',
   })
-  bindModel(model, {
-    store,
-    showMessage(message) {
-      const position = editor.getPosition()
-      const messages = editor.getContribution<MessageController>('editor.contrib.messageController')
-      if (position) messages?.showMessage(message, position)
-    },
-  })
+  bindModel(model, { store, format: () => void actionById('format').run(store, PAGE_TARGET) })
 
   let applyingStoreText = false
   const toRange = (span: Span) => monaco.Range.fromPositions(model.getPositionAt(span.start), model.getPositionAt(span.end))
@@ -225,31 +206,48 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
     )
   }
 
+  /**
+   * A node chosen on the canvas, an outline entry or a problem: the caret goes
+   * to the start of its text, scrolled into view, and the text is highlighted
+   * by a decoration, never selected: a selection is replaced by the next key,
+   * and a click on the canvas must never put a whole step one keystroke from
+   * deletion. The highlight goes when the user edits or moves the caret out.
+   */
+  const highlight = editor.createDecorationsCollection()
   function reveal(request: RevealRequest | null) {
     if (!request || request.seq <= (handledRevealSeq.get(store) ?? 0)) return
     handledRevealSeq.set(store, request.seq)
     const range = toRange(request.span)
-    // The caret at the start: a long block is revealed from its first line.
-    const selection = new monaco.Selection(range.endLineNumber, range.endColumn, range.startLineNumber, range.startColumn)
-    editor.setSelection(selection, REVEAL_SOURCE)
+    const caret = range.getStartPosition()
+    editor.setSelection(monaco.Selection.fromPositions(caret, caret), REVEAL_SOURCE)
+    highlight.set(
+      range.isEmpty()
+        ? []
+        : [{ range, options: { className: 'cai-revealed', linesDecorationsClassName: 'cai-revealed-lines' } }],
+    )
     editor.revealRangeInCenterIfOutsideViewport(range, monaco.editor.ScrollType.Smooth)
     if (request.focus) editor.focus()
   }
 
-  const { KeyMod, KeyCode } = monaco
-  editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => store.getState().undo())
-  editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => store.getState().redo())
-  editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => store.getState().redo())
+  /** The highlight stays while the caret is in the highlighted text. */
+  function keepHighlight(position: monaco.Position) {
+    const ranges = highlight.getRanges()
+    if (ranges.length > 0 && !ranges.some((range) => range.containsPosition(position))) highlight.clear()
+  }
 
   const subscriptions = [
     model.onDidChangeContent(() => {
-      if (!applyingStoreText) store.getState().setText(model.getValue(), 'editor')
+      if (applyingStoreText) return
+      highlight.clear()
+      store.getState().setText(model.getValue(), 'editor')
     }),
     editor.onDidChangeCursorPosition((event) => {
       // Not the user: our reveal, or the cursor riding along with (or put back after) a change from the store.
       const ours = applyingStoreText || event.source === REVEAL_SOURCE || event.source === 'modelChange'
       const recovered = event.reason === monaco.editor.CursorChangeReason.ContentFlush || event.reason === monaco.editor.CursorChangeReason.RecoverFromMarkers
-      if (!ours && !recovered) cursorToStore()
+      if (ours || recovered) return
+      keepHighlight(event.position)
+      cursorToStore()
     }),
   ]
 
@@ -286,8 +284,4 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
       model.dispose()
     },
   }
-}
-
-interface MessageController extends monaco.editor.IEditorContribution {
-  showMessage(message: string, position: monaco.IPosition): void
 }

@@ -1,18 +1,11 @@
 import { useStore } from 'zustand'
 import { exampleGroups } from './examples'
-import {
-  copyShareLink,
-  downloadDocument,
-  exportImage,
-  files,
-  openDocument,
-  openFromPicker,
-  openRecent,
-  refreshRecent,
-  saveToFile,
-} from './documents'
+import { ActionButton } from '../actions/ActionButton'
+import { actionById, PAGE_TARGET } from '../actions/registry'
+import { designerStore } from '../store/designer'
+import { files, openDocument, openRecent, refreshRecent } from './documents'
 import { canWriteFiles } from './file-access'
-import { MenuButton, type MenuSection } from './Menu'
+import { MenuButton, type MenuItem, type MenuSection } from './Menu'
 import { notify } from './notices'
 
 const GROUPS = exampleGroups()
@@ -32,19 +25,28 @@ const EXAMPLE_SECTIONS: MenuSection[] = GROUPS.map(([group, examples]) => ({
   })),
 }))
 
+/** A menu item that runs a registry action. */
+function actionItem(id: string, title?: string): MenuItem {
+  const action = actionById(id)
+  return { key: id, label: action.label, title, onSelect: () => void action.run(designerStore(), PAGE_TARGET) }
+}
+
 const whenSaved = (savedAt: number) =>
   new Date(savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /** The toolbar's file actions: open, examples, recent, save, download, pictures and share links. */
 export function FileActions() {
   const recent = useStore(files, (state) => state.recent)
-  const saveTitle = canWriteFiles() ? 'Save to its file (Ctrl+S)' : 'Save: this browser saves as a download (Ctrl+S)'
+  const saveLabel = canWriteFiles() ? 'Save to its file' : 'Save: this browser saves as a download'
 
   return (
     <div className="cai-toolbar-group" role="group" aria-label="File">
-      <button type="button" onClick={() => void openFromPicker()} title="Open a .cai file (Ctrl+O), or drop one on the page">
+      <ActionButton id="new" label="New document">
+        New
+      </ActionButton>
+      <ActionButton id="open-file" label="Open a .cai file (or drop one on the page)">
         Open
-      </button>
+      </ActionButton>
       <MenuButton label="Examples" title="Open a bundled example" sections={EXAMPLE_SECTIONS} />
       <MenuButton
         label="Recent"
@@ -62,21 +64,18 @@ export function FileActions() {
           },
         ]}
       />
-      <button type="button" onClick={() => void saveToFile()} title={saveTitle}>
+      <ActionButton id="save" label={saveLabel}>
         Save
-      </button>
-      <button type="button" onClick={downloadDocument} title="Download the text as a .cai file">
+      </ActionButton>
+      <ActionButton id="download" label="Download the text as a .cai file">
         Download
-      </button>
+      </ActionButton>
       <MenuButton
         label="Export"
         title="The canvas as a picture, in the colours shown"
         sections={[
           {
-            items: [
-              { label: 'Export SVG', onSelect: () => void exportImage('svg') },
-              { label: 'Export PNG', onSelect: () => void exportImage('png') },
-            ],
+            items: [actionItem('export-svg'), actionItem('export-png')],
           },
         ]}
       />
@@ -86,12 +85,8 @@ export function FileActions() {
         sections={[
           {
             items: [
-              { label: 'Copy share link', onSelect: () => void copyShareLink(false) },
-              {
-                label: 'Copy view-only link',
-                title: 'The picture alone, without the text: for documentation',
-                onSelect: () => void copyShareLink(true),
-              },
+              actionItem('copy-share-link'),
+              actionItem('copy-view-link', 'The picture alone, without the text: for documentation'),
             ],
           },
         ]}

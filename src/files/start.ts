@@ -2,22 +2,27 @@
  * Page start-up for files, links and autosave. `prepareStart` runs before the
  * store exists: it reads the link in the URL fragment and the saved state,
  * and says which text the page starts with. `start` then wires everything to
- * the store: autosave, page events (unload, visibility, shortcuts, big
- * pastes, fragment changes) and the messages about what was found.
+ * the store: autosave, page events (unload, visibility, fragment changes),
+ * the file commands of the action registry, and the messages about what was
+ * found.
  *
  * A view-only link shows its picture and nothing else: no autosave, nothing
  * stored, nothing asked. An editable link opens as a new document after the
  * saved one is back, so the local work stays in Recent.
  */
-import { getEditorInstance } from '../editor/index'
 import { Autosaver, type AutosaveInspection } from '../persistence/autosave'
 import { newDocumentId } from '../persistence/pointers'
 import { restore, type Restored } from '../persistence/restore'
 import { decodeShareFragment, type DecodeResult, type SharedDocument } from '../share/codec'
 import type { DesignerStore } from '../store/designer'
+import { provideServices } from '../actions/services'
 import { prepareText, WORKER_THRESHOLD } from '../workers/load-text'
+import { ask } from './dialog'
 import {
   connectDocuments,
+  copyShareLink,
+  downloadDocument,
+  exportImage,
   files,
   isDirty,
   openDocument,
@@ -30,6 +35,9 @@ import {
 } from './documents'
 import { notify } from './notices'
 
+/** The name a new document starts with. */
+export const NEW_DOCUMENT_NAME = 'untitled.cai'
+
 export interface Start {
   /** The text and name to create the store with. */
   text: string
@@ -40,6 +48,8 @@ export interface Start {
 }
 
 export async function prepareStart(fallback: { text: string; name: string }): Promise<Start> {
+  // The command layer tells and asks through the page's notices and dialogs.
+  provideServices({ tell: (text) => notify('info', text), ask })
   const link = decodeShareFragment(location.hash)
   if (link.kind === 'document' && link.document.viewOnly) return viewOnlyStart(link.document)
   const restored = await restore()
@@ -113,7 +123,18 @@ function startEditing(store: DesignerStore, restored: Restored, fallback: { text
     follow()
   }
 
-  listenToPage(store, autosave)
+  listenToPage(autosave)
+  provideServices({
+    files: {
+      // A new document asks first over unsaved changes; what was open stays in Recent.
+      newDocument: () => openDocument({ text: '', name: NEW_DOCUMENT_NAME }),
+      open: openFromPicker,
+      save: saveToFile,
+      download: downloadDocument,
+      exportImage,
+      copyShareLink,
+    },
+  })
   if (restored.offReason) notify('warning', `Autosave is off: ${restored.offReason}. Download your work to keep it.`)
   for (const note of restored.setAside) {
     notify('warning', `A saved document could not be read (${note.reason}). It was set aside, not deleted.`)
@@ -130,59 +151,13 @@ async function openLink(shared: SharedDocument): Promise<void> {
   if (opened) notify('info', `Opened the shared document “${shared.name}”. What you had open before is in Recent.`)
 }
 
-function listenToPage(store: DesignerStore, autosave: Autosaver) {
+function listenToPage(autosave: Autosaver) {
   autosave.listenToPage(isDirty)
-  window.addEventListener(
-    'keydown',
-    (event) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return
-      const key = event.key.toLowerCase()
-      if (key === 's') {
-        event.preventDefault()
-        void saveToFile()
-      } else if (key === 'o') {
-        event.preventDefault()
-        void openFromPicker()
-      }
-    },
-    true,
-  )
   window.addEventListener('hashchange', () => {
     const link = decodeShareFragment(location.hash)
     if (link.kind === 'refused') notify('error', link.message)
     else if (link.kind === 'document' && link.document.viewOnly) location.reload()
     else if (link.kind === 'document') void openLink(link.document)
-  })
-  window.addEventListener('paste', (event) => pasteBig(store, event), true)
-}
-
-/**
- * A big paste into the text pane: parsed in the worker like a big file, then
- * put in as one edit (the editor would otherwise hand it to the store, which
- * parses on the main thread).
- */
-function pasteBig(store: DesignerStore, event: ClipboardEvent) {
-  const target = event.target instanceof Element ? event.target : null
-  const pasted = event.clipboardData?.getData('text/plain') ?? ''
-  const editor = getEditorInstance()
-  const model = editor?.getModel()
-  const selection = editor?.getSelection()
-  if (!target?.closest('.monaco-editor') || pasted.length <= WORKER_THRESHOLD || !model || !selection) return
-  event.preventDefault()
-  event.stopPropagation()
-  const before = store.getState().text
-  const start = model.getOffsetAt(selection.getStartPosition())
-  const end = model.getOffsetAt(selection.getEndPosition())
-  const after = before.slice(0, start) + pasted + before.slice(end)
-  void prepareText(after, 'pasted text').then((prepared) => {
-    if (!prepared) return
-    if (store.getState().text !== before) {
-      notify('warning', 'The text changed while the paste was being read; paste again.')
-      return
-    }
-    prepared.apply(store, 'paste')
-    const caret = start + pasted.length
-    store.getState().revealSpan({ start: caret, end: caret }, true)
   })
 }
 

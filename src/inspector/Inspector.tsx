@@ -1,4 +1,6 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type KeyboardEvent } from 'react'
+import { perform } from '../actions/perform'
+import { actionById, PAGE_TARGET } from '../actions/registry'
 import { designerStore, useDesigner } from '../store/designer'
 import { EditContextValue, type EditContext } from './edit-context'
 import { JobForm } from './JobForm'
@@ -16,6 +18,36 @@ interface Notice {
 
 const selectionKey = (state: { selectedNodeId: string | null; selectedWorkflow: string | null }) =>
   `${state.selectedNodeId ?? ''}|${state.selectedWorkflow ?? ''}`
+
+/** Where the focus was when the inspector took it (Enter on a node): Esc gives it back. */
+let returnFocusTo: HTMLElement | null = null
+
+const FIELDS = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled])'
+
+/** Shows the inspector and, once it shows the selection, puts the focus in its first field. */
+export function focusInspector(): void {
+  returnFocusTo = document.activeElement instanceof HTMLElement ? document.activeElement : null
+  useInspectorVisibility.getState().setVisible(true)
+  let frames = 0
+  const attempt = () => {
+    const field = document.querySelector<HTMLElement>(`.cai-inspector-form ${FIELDS.split(', ').join(', .cai-inspector-form ')}`)
+    if (field) field.focus()
+    else if (frames++ < 10) requestAnimationFrame(attempt)
+  }
+  requestAnimationFrame(attempt)
+}
+
+/** Esc in the inspector (outside an open list) goes back to where Enter came from, else to the selected node. */
+function onInspectorKeyDown(event: KeyboardEvent) {
+  if (event.key !== 'Escape' || event.defaultPrevented) return
+  const id = designerStore().getState().selectedNodeId
+  const node = id ? document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`) : null
+  const back = returnFocusTo?.isConnected ? returnFocusTo : node
+  if (!back) return
+  event.preventDefault()
+  back.focus()
+  returnFocusTo = null
+}
 
 function heading(target: InspectorTarget): { kind: string; name: string; context?: string } | undefined {
   switch (target.kind) {
@@ -62,6 +94,8 @@ export function Inspector() {
     [doc, diagnostics, lastGood, selectedNodeId, selectedWorkflow],
   )
   const readOnly = target.kind === 'none' ? target.message : target.readOnly
+  const title = heading(target)
+  const editName = title ? `edit ${title.kind.toLowerCase()} ${title.name}` : 'edit'
 
   const edit = useMemo<EditContext>(
     () => ({
@@ -69,25 +103,22 @@ export function Inspector() {
       run(operation, after) {
         if (readOnly !== undefined) return { ok: false, reason: readOnly }
         const store = designerStore()
-        const result = store.getState().runOperation(operation)
-        if (result.ok) {
-          after?.(result)
-          setNotice(result.info ? { text: result.info, selection: selectionKey(store.getState()) } : null)
-        }
+        // The same path as every other edit: one named undo step, refusals and notes told the same way.
+        const result = perform(store, operation, { name: editName, after })
+        if (result.ok) setNotice(result.info ? { text: result.info, selection: selectionKey(store.getState()) } : null)
         return result
       },
     }),
-    [readOnly],
+    [readOnly, editName],
   )
 
-  const title = heading(target)
   // Spans of a declaration shown as it last parsed belong to an older text: its diagnostics would be misplaced.
   const shownDeclaration = target.kind === 'none' ? undefined : target.kind === 'job' ? target.job : target.workflow
   const fieldDiagnostics = shownDeclaration && doc.items.includes(shownDeclaration) ? diagnostics : []
   const shownNotice = notice && notice.selection === selectionKey({ selectedNodeId, selectedWorkflow }) ? notice.text : ''
 
   return (
-    <section className="cai-inspector" data-testid="inspector" aria-labelledby="inspector-title">
+    <section className="cai-inspector" data-testid="inspector" aria-labelledby="inspector-title" onKeyDown={onInspectorKeyDown}>
       <header className="cai-inspector-header">
         <h2 id="inspector-title">Inspector</h2>
         <button
@@ -139,8 +170,9 @@ export function InspectorToggle() {
   return (
     <button
       type="button"
+      data-action="toggle-inspector"
       aria-pressed={visible}
-      onClick={() => useInspectorVisibility.getState().setVisible(!visible)}
+      onClick={() => void actionById('toggle-inspector').run(designerStore(), PAGE_TARGET)}
       title={visible ? 'Hide the inspector' : 'Show the inspector'}
     >
       Inspector

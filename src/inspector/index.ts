@@ -1,3 +1,3 @@
 /** The inspector: a form for the selected step, workflow or job (issue 4). */
-export { Inspector, InspectorToggle } from './Inspector'
-export { useInspectorVisible } from './visibility'
+export { focusInspector, Inspector, InspectorToggle } from './Inspector'
+export { useInspectorVisibility, useInspectorVisible } from './visibility'

@@ -30,6 +30,8 @@ export interface RevealRequest {
 
 export interface ViewState {
   theme: ThemeSetting
+  /** The theme in effect: the setting, or the system's (kept up to date by the app shell). */
+  resolvedTheme: 'light' | 'dark'
   dataFlow: boolean
   editorVisible: boolean
   canvasVisible: boolean
@@ -58,7 +60,8 @@ export interface DesignerState {
   /** One undo history for both panes. */
   history: History
 
-  setText(text: string, origin?: TextOrigin): void
+  /** `name` says what the change was, in the undo history ("move step charge"). */
+  setText(text: string, origin?: TextOrigin, name?: string): void
   /**
    * Replace the text with one parsed and validated elsewhere (the parse worker,
    * for big texts; `diagnostics` as setText derives them): the state setText
@@ -80,7 +83,7 @@ export interface DesignerState {
    * Runs a document operation and writes its result into the text, changing
    * only the declarations it concerns: one undo step. Refusals change nothing.
    */
-  runOperation(operation: (doc: CaiDocument) => OpResult): OpResult
+  runOperation(operation: (doc: CaiDocument) => OpResult, name?: string): OpResult
   undo(): boolean
   redo(): boolean
 }
@@ -167,10 +170,10 @@ export function spanOfNode(doc: CaiDocument, ref: NodeRef): Span | undefined {
   }
 }
 
-function historyAfter(state: DesignerState, text: string, origin: TextOrigin): History {
+function historyAfter(state: DesignerState, text: string, origin: TextOrigin, name?: string): History {
   if (origin === 'file') return EMPTY_HISTORY
   if (origin === 'history') return state.history
-  return record(state.history, state.text, text, origin, state.cursorOffset, Date.now())
+  return record(state.history, state.text, text, origin, state.cursorOffset, Date.now(), name)
 }
 
 export function createDesignerStore(initialText = '', docName = 'untitled.cai') {
@@ -189,16 +192,16 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     cursorOffset: 0,
     reveal: null,
     history: EMPTY_HISTORY,
-    view: { theme: 'system', dataFlow: false, editorVisible: true, canvasVisible: true, split: 0.55, mode: 'workflow', runtime: false },
+    view: { theme: 'system', resolvedTheme: 'light', dataFlow: false, editorVisible: true, canvasVisible: true, split: 0.55, mode: 'workflow', runtime: false },
 
-    setText(text, origin = 'editor') {
+    setText(text, origin = 'editor', name) {
       const state = get()
       if (text === state.text) return
       const next = derive(parse, validate, text, state.lastGood)
       set({
         text,
         textOrigin: origin,
-        history: historyAfter(state, text, origin),
+        history: historyAfter(state, text, origin, name),
         ...next,
         selectedWorkflow: keepSelectedWorkflow(next.parsed.doc, state.selectedWorkflow, state.cursorOffset),
       })
@@ -276,11 +279,11 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
       set({ view: { ...get().view, ...patch } })
     },
 
-    runOperation(operation) {
+    runOperation(operation, name) {
       const { parsed, text } = get()
       const result = operation(parsed.doc)
       if (!result.ok || result.doc === parsed.doc) return result
-      get().setText(applyToText(text, parsed.doc, result.doc, printItem), 'canvas')
+      get().setText(applyToText(text, parsed.doc, result.doc, printItem), 'canvas', name)
       return result
     },
 

@@ -11,6 +11,8 @@ export interface HistoryEntry {
   inserted: string
   /** Who made the change: a burst of typing merges; anything else is its own step. */
   origin: string
+  /** What the change was, for the user ("move step charge"): the undo button says "Undo: move step charge". */
+  name: string
   /** Cursor offset before the change, restored by undo. */
   cursorBefore: number
   at: number
@@ -32,9 +34,20 @@ function apply(text: string, entry: HistoryEntry, direction: 'undo' | 'redo'): s
   return text.slice(0, entry.start) + to + text.slice(entry.start + from.length)
 }
 
+/** What a change is called when whoever made it gave no name. */
+const ORIGIN_NAMES: Record<string, string> = {
+  editor: 'typing',
+  canvas: 'canvas edit',
+  format: 'format document',
+  paste: 'paste',
+}
+
+export const nameOfOrigin = (origin: string): string => ORIGIN_NAMES[origin] ?? 'edit'
+
 /**
- * Records the change from `before` to `after`. Typing merges into the previous
- * step while it continues without a long pause; other origins never merge.
+ * Records the change from `before` to `after`, called `name`. Typing merges
+ * into the previous step while it continues without a long pause; other
+ * origins (a format among them) never merge, nor does typing into them.
  */
 export function record(
   history: History,
@@ -43,6 +56,7 @@ export function record(
   origin: string,
   cursorBefore: number,
   now: number,
+  name = nameOfOrigin(origin),
 ): History {
   const last = history.past[history.past.length - 1]
   const mergeable = origin === 'editor' && last?.origin === 'editor' && now - last.at < TYPING_GROUP_MS
@@ -56,6 +70,7 @@ export function record(
       removed: original.slice(edit.span.start, edit.span.end),
       inserted: edit.newText,
       origin,
+      name: last.name,
       cursorBefore: last.cursorBefore,
       at: now,
     }
@@ -68,6 +83,7 @@ export function record(
     removed: before.slice(edit.span.start, edit.span.end),
     inserted: edit.newText,
     origin,
+    name,
     cursorBefore,
     at: now,
   }

@@ -1,10 +1,10 @@
 /**
- * Canvas edits made of several document operations, run as one (so they are
- * one undo step): still pure, doc in, OpResult out. Each refuses as a whole
+ * Edits made of several document operations, run as one (so they are one
+ * undo step): still pure, doc in, OpResult out. Each refuses as a whole
  * when any of its parts refuses.
  */
-import { allSteps } from '../language/locate'
-import type { CaiDocument, Workflow } from '../language/model'
+import { allSteps } from '../locate'
+import type { CaiDocument, Workflow } from '../model'
 import {
   addParallel,
   addStep,
@@ -15,9 +15,9 @@ import {
   wrapInParallel,
   type FlowPosition,
   type OpResult,
-} from '../language/operations'
-import { stepReferences } from '../language/references'
-import { editableWorkflow, placeOfStep } from './targets'
+} from './index'
+import { stepReferences } from '../references'
+import { editableWorkflow, placeOfStep } from './places'
 
 /** Where a dragged or new step lands: a gap of the flow, or beside a step of the sequence (the two then run in parallel). */
 export type Landing =
