@@ -17,6 +17,8 @@ export interface CaiDesignerHooks {
   getEditorText(): string | null
   /** The editor's selection as text offsets; null until the editor has loaded. */
   getEditorSelection(): Span | null
+  /** How many marks the editor draws in its overview ruler (beside the scrollbar); null until loaded. */
+  getEditorRulerMarks(): number | null
   /** The viewport point (CSS pixels) of a text offset in the editor, after scrolling it into view; null until loaded. */
   getEditorPoint(offset: number): { x: number; y: number } | null
 }
@@ -41,6 +43,10 @@ export function installTestHooks(store: DesignerStore): void {
       const selection = instance?.getSelection()
       if (!model || !selection) return null
       return { start: model.getOffsetAt(selection.getStartPosition()), end: model.getOffsetAt(selection.getEndPosition()) }
+    },
+    getEditorRulerMarks() {
+      const model = editor()?.getModel()
+      return model ? model.getAllDecorations().filter((decoration) => decoration.options.overviewRuler).length : null
     },
     getEditorPoint(offset) {
       const instance = editor()

@@ -27,6 +27,11 @@ function EdgeLabel({ x, y, text, title, kind, edgeId }: { x: number; y: number; 
   )
 }
 
+/** A fan-out's label sits above the parallel block; otherwise just above the step it leads to. */
+export function conditionLabelY(fan: 'out' | 'in' | undefined, sourceY: number, targetY: number): number {
+  return fan === 'out' ? sourceY + FAN_BEND * 2 : targetY - FAN_BEND * 1.6
+}
+
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props
   const fan = data?.fan
@@ -40,8 +45,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
     borderRadius: CORNER,
     centerY: fan === 'out' ? sourceY + FAN_BEND : fan === 'in' ? targetY - FAN_BEND : undefined,
   })
-  // A fan-out's label sits above the parallel block; otherwise just above the step it leads to.
-  const labelY = fan === 'out' ? sourceY + FAN_BEND * 2 : targetY - FAN_BEND * 1.6
+  const labelY = conditionLabelY(fan, sourceY, targetY)
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} />
@@ -88,9 +92,12 @@ export const SkipEdgeView = memo(function SkipEdgeView(props: EdgeProps<SkipEdge
   )
 })
 
+/** How far left of its ends a data-flow curve's control points lie. */
+export const dataBulge = (sourceY: number, targetY: number): number => Math.min(320, 40 + Math.abs(targetY - sourceY) * 0.15)
+
 /** A curve out to the left of both steps: the farther apart, the wider, so nested curves do not cross. */
 export function dataPath(sourceX: number, sourceY: number, targetX: number, targetY: number): string {
-  const bulge = Math.min(320, 40 + Math.abs(targetY - sourceY) * 0.15)
+  const bulge = dataBulge(sourceY, targetY)
   return `M ${sourceX},${sourceY} C ${sourceX - bulge},${sourceY} ${targetX - bulge},${targetY} ${targetX},${targetY}`
 }
 
