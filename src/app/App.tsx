@@ -1,15 +1,18 @@
-import { lazy, Suspense, useCallback } from 'react'
+import { lazy, Suspense, useCallback, useLayoutEffect } from 'react'
 import { useGlobalShortcuts } from '../actions/shortcuts'
 import { JobsBoard, WorkflowCanvas } from '../canvas'
 import { DryRunPanel, JobsCalendar } from '../dryrun'
-import { Inspector, useInspectorVisible } from '../inspector'
-import { designerStore, useDesigner } from '../store/designer'
+import { Inspector } from '../inspector'
+import { designerStore, panelOpen, useDesigner } from '../store/designer'
 import { files } from '../files/documents'
 import { FileOverlays } from '../files/FileOverlays'
 import { ViewOnlyPage } from '../files/ViewOnlyPage'
 import { ErrorBoundary } from './ErrorBoundary'
 import { Outline } from './Outline'
+import { COMPACT_QUERY, PANEL_LIMITS, rememberLayout } from './panel-layout'
+import { PanelResizer } from './PanelResizer'
 import { ProblemsList } from './ProblemsList'
+import { SidePanel } from './SidePanel'
 import { SplitPane } from './SplitPane'
 import { Toolbar } from './Toolbar'
 import { useDocumentTheme } from './theme'
@@ -59,13 +62,43 @@ function EditorArea() {
   )
 }
 
+/** The remembered layout, and the panels collapsed while the window is narrow; before the first paint. */
+function usePanelLayout() {
+  useLayoutEffect(() => {
+    const store = designerStore()
+    const forget = rememberLayout(store)
+    const narrow = window.matchMedia(COMPACT_QUERY)
+    const follow = () => store.getState().setCompact(narrow.matches)
+    follow()
+    narrow.addEventListener('change', follow)
+    return () => {
+      forget()
+      narrow.removeEventListener('change', follow)
+    }
+  }, [])
+}
+
+function ProblemsArea() {
+  const open = useDesigner((state) => panelOpen(state.view, 'problems'))
+  const size = useDesigner((state) => state.view.panels.problems.size)
+  const onResize = useCallback((value: number) => designerStore().getState().setPanel('problems', { size: value }), [])
+  return (
+    <div id="cai-panel-problems" className="cai-problems-area" style={open ? { maxHeight: `min(${size}px, 45vh)` } : undefined}>
+      {open && <PanelResizer label="problems" controls="cai-panel-problems" edge="top" size={size} {...PANEL_LIMITS.problems} onResize={onResize} />}
+      <ErrorBoundary area="problems list" retryOn={onNextEdit}>
+        <ProblemsList />
+      </ErrorBoundary>
+    </div>
+  )
+}
+
 export function App() {
   useDocumentTheme()
   useGlobalShortcuts(designerStore())
+  usePanelLayout()
   const split = useDesigner((state) => state.view.split)
   const canvasVisible = useDesigner((state) => state.view.canvasVisible)
   const editorVisible = useDesigner((state) => state.view.editorVisible)
-  const inspectorVisible = useInspectorVisible()
   const onSplitChange = useCallback((value: number) => designerStore().getState().setView({ split: value }), [])
 
   // A view-only link: the picture alone (fixed for the page's life).
@@ -74,11 +107,11 @@ export function App() {
   return (
     <div className="cai-app">
       <Toolbar />
-      <div className="cai-outline-area">
+      <SidePanel panel="outline" side="start" title="Outline" className="cai-outline-area">
         <ErrorBoundary area="outline" retryOn={onNextEdit}>
           <Outline />
         </ErrorBoundary>
-      </div>
+      </SidePanel>
       <main className="cai-main">
         <SplitPane
           first={{ label: 'Canvas', visible: canvasVisible, content: <CanvasArea /> }}
@@ -87,18 +120,14 @@ export function App() {
           onSplitChange={onSplitChange}
         />
       </main>
-      {inspectorVisible ? (
-        <aside className="cai-inspector-area" aria-label="Inspector">
+      <SidePanel panel="inspector" side="end" title="Inspector" className="cai-inspector-area" ownHideButton>
+        <aside className="cai-inspector-aside" aria-label="Inspector">
           <ErrorBoundary area="inspector" retryOn={onNextEdit}>
             <Inspector />
           </ErrorBoundary>
         </aside>
-      ) : null}
-      <div className="cai-problems-area">
-        <ErrorBoundary area="problems list" retryOn={onNextEdit}>
-          <ProblemsList />
-        </ErrorBoundary>
-      </div>
+      </SidePanel>
+      <ProblemsArea />
       <FileOverlays />
     </div>
   )

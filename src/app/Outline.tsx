@@ -3,10 +3,13 @@ import { designerStore, useDesigner } from '../store/designer'
 import { jobNodeId } from '../store/node-ids'
 import { outlineEntries, type OutlineEntry, type OutlineKind } from './outline-entries'
 
+/** Shows the entry on the canvas and scrolls the text to it (the focus stays in the outline). */
 function activate(entry: OutlineEntry) {
   const store = designerStore().getState()
-  if (entry.kind === 'workflow' && !entry.broken) store.selectWorkflow(entry.name)
-  else if (entry.kind === 'job' && !entry.broken) {
+  if (entry.kind === 'workflow' && !entry.broken) {
+    store.selectWorkflow(entry.name)
+    if (entry.span) store.revealSpan(entry.span, false)
+  } else if (entry.kind === 'job' && !entry.broken) {
     store.setView({ mode: 'jobs' })
     store.selectNode(jobNodeId(entry.name))
   } else if (entry.span) {
@@ -38,7 +41,7 @@ function Counts({ errors, warnings }: { errors: number; warnings: number }) {
 const GROUPS: { kind: OutlineKind; title: string }[] = [
   { kind: 'workflow', title: 'Workflows' },
   { kind: 'job', title: 'Jobs' },
-  { kind: 'other', title: 'Other' },
+  { kind: 'other', title: 'Other CodeAI blocks' },
 ]
 
 export const Outline = memo(function Outline() {
@@ -70,7 +73,7 @@ export const Outline = memo(function Outline() {
                     type="button"
                     className={entry.broken ? 'cai-outline-item cai-broken' : 'cai-outline-item'}
                     aria-current={isCurrent(entry) ? 'true' : undefined}
-                    title={entry.broken ? `${entry.name} has syntax errors` : undefined}
+                    title={entry.broken ? `${entry.name} has syntax errors` : entry.kind === 'other' ? `${entry.name}: kept as written` : undefined}
                     onClick={() => activate(entry)}
                   >
                     <span className="cai-outline-name">{entry.name}</span>

@@ -4,7 +4,7 @@ export type OutlineKind = 'workflow' | 'job' | 'other'
 
 export interface OutlineEntry {
   kind: OutlineKind
-  /** The declared name; for a foreign block, its keyword. */
+  /** The declared name; for another CodeAI block, its heading (`endpoint GET /orders/{id}`, `entity Order`). */
   name: string
   /** A declaration with syntax errors, shown greyed. */
   broken: boolean
@@ -20,6 +20,36 @@ function countIn(span: Span | undefined, diagnostics: readonly Diagnostic[], sev
   return count
 }
 
+/** The longest heading shown; a longer one ends in an ellipsis. */
+const HEADING_MAX = 60
+/** Annotations before a block: `@auth("admin")`, `@deprecated`. */
+const ANNOTATIONS = /^(?:\s*@[A-Za-z_][\w.]*(?:\s*\([^)\n]*\))?)*\s*/
+/** A word of a heading: a quoted string (kept whole) or a run of non-space characters. */
+const HEADING_WORD = /"(?:[^"\\\n]|\\.)*"?|\S+/g
+
+/**
+ * How a block of the wider CodeAI language is named: its first line without
+ * annotations, up to the block's `{`, a parameter list or an `=`:
+ * `endpoint GET "/orders/:id"`, `entity Order`, `function greet`, `var x`.
+ */
+export function blockHeading(text: string): string {
+  const line = text.replace(ANNOTATIONS, '').split('\n', 1)[0]
+  const words: string[] = []
+  for (const [word] of line.matchAll(HEADING_WORD)) {
+    if (word.startsWith('"')) {
+      words.push(word)
+      continue
+    }
+    // The block's own brace, a parameter list, an assignment or a comment ends the heading.
+    const end = word.search(/^\{|\(|=|\/\/|\/\*|\{$/)
+    if (end > 0) words.push(word.slice(0, end))
+    if (end >= 0) break
+    words.push(word)
+  }
+  const heading = words.join(' ')
+  return heading.length > HEADING_MAX ? `${heading.slice(0, HEADING_MAX - 1)}…` : heading
+}
+
 function entryOf(item: TopItem): Omit<OutlineEntry, 'errors' | 'warnings'> {
   switch (item.kind) {
     case 'workflow':
@@ -28,7 +58,7 @@ function entryOf(item: TopItem): Omit<OutlineEntry, 'errors' | 'warnings'> {
     case 'broken':
       return { kind: item.declaration, name: item.name ?? `(unnamed ${item.declaration})`, broken: true, span: item.span }
     case 'foreign':
-      return { kind: 'other', name: item.keyword, broken: false, span: item.span }
+      return { kind: 'other', name: blockHeading(item.text) || item.keyword || item.text.trim().slice(0, 1), broken: false, span: item.span }
   }
 }
 

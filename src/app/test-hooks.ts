@@ -23,6 +23,8 @@ export interface CaiDesignerHooks {
   getEditorHighlight(): Span | null
   /** Selects a span in the editor, as the user would by dragging, and focuses it. */
   setEditorSelection(span: Span): void
+  /** How many marks the editor draws in its overview ruler (beside the scrollbar); null until loaded. */
+  getEditorRulerMarks(): number | null
   /** The viewport point (CSS pixels) of a text offset in the editor, after scrolling it into view; null until loaded. */
   getEditorPoint(offset: number): { x: number; y: number } | null
   /** The dry run on screen as JSON (null when the Dry run view is closed). */
@@ -65,6 +67,10 @@ export function installTestHooks(store: DesignerStore): void {
       const end = model.getPositionAt(span.end)
       instance.setSelection({ startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column })
       instance.focus()
+    },
+    getEditorRulerMarks() {
+      const model = editor()?.getModel()
+      return model ? model.getAllDecorations().filter((decoration) => decoration.options.overviewRuler).length : null
     },
     getEditorPoint(offset) {
       const instance = editor()

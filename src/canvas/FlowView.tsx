@@ -9,6 +9,7 @@ import './canvas.css'
 import { memo, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react'
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -18,10 +19,10 @@ import {
   type OnNodeDrag,
   type OnNodesChange,
 } from '@xyflow/react'
-import { designerStore } from '../store/designer'
+import { designerStore, useDesigner } from '../store/designer'
 import { edgeTypes } from './edges'
+import { MINIMAP_SIZE, showsMinimap, useFitPicture, useKeepFitted, useNewNodeInView } from './fit'
 import type { CanvasEdge, CanvasNode } from './flow-elements'
-import { FIT_OPTIONS } from './hooks'
 import { nodeTypes } from './nodes'
 
 /**
@@ -29,10 +30,6 @@ import { nodeTypes } from './nodes'
  * measuring every node of a big picture would hold the page up for a frame.
  */
 const CULL_ABOVE = 150
-/** Above this many nodes the minimap (a thin line of dots by then, each re-rendered on every change) is left out. */
-const MINIMAP_UP_TO = 300
-/** React Flow names its fit button "Fit View"; ours reads as the rest of the designer. */
-const ARIA_LABELS = { 'controls.fitView.ariaLabel': 'Fit view' }
 
 function selectNode(id: string) {
   designerStore().getState().selectNode(id)
@@ -43,8 +40,6 @@ const onNodeClick: NodeMouseHandler = (_event, node) => {
 }
 
 const miniMapClass = (node: Node) => node.className ?? ''
-/** Smaller than React Flow's default: the canvas often shares the window with the text. */
-const MINIMAP_SIZE = { width: 160, height: 110 }
 
 const onPaneClick = () => designerStore().getState().selectNode(null)
 
@@ -73,6 +68,47 @@ interface FlowViewProps {
   /** Absent on a read-only picture. */
   editing?: FlowEditing
   children?: ReactNode
+}
+
+const toggleMinimap = () => {
+  const { view, setView } = designerStore().getState()
+  setView({ minimap: !view.minimap })
+}
+
+/**
+ * The zoom controls, with a fit that shows every label and bypass (React
+ * Flow's own fits the nodes only) and the minimap's toggle; and the view kept
+ * fitted and new nodes kept in view (fit.ts).
+ */
+function ViewControls({ nodes }: { nodes: readonly CanvasNode[] }) {
+  const fit = useFitPicture()
+  const minimap = useDesigner((state) => state.view.minimap)
+  useKeepFitted()
+  useNewNodeInView(nodes)
+  const shown = showsMinimap(minimap, nodes.length)
+  return (
+    <>
+      <Controls showInteractive={false} showFitView={false}>
+        <ControlButton onClick={() => fit()} title="Fit view" aria-label="Fit view">
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          </svg>
+        </ControlButton>
+        <ControlButton
+          onClick={toggleMinimap}
+          title={minimap ? 'Hide the minimap' : 'Show the minimap'}
+          aria-label="Minimap"
+          aria-pressed={minimap}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <rect x="1.5" y="2.5" width="13" height="11" rx="1" fill="none" stroke="currentColor" strokeWidth="1.4" />
+            <rect x="8" y="8" width="5" height="4" fill="currentColor" />
+          </svg>
+        </ControlButton>
+      </Controls>
+      {shown && <MiniMap pannable zoomable nodeClassName={miniMapClass} style={MINIMAP_SIZE} ariaLabel="Minimap of the picture" />}
+    </>
+  )
 }
 
 /** A drag starts only past this many pixels, so a slightly shaky click still selects. */
@@ -107,11 +143,9 @@ export const FlowView = memo(function FlowView({ nodes, edges, readOnly, colorMo
       onlyRenderVisibleElements={nodes.length > CULL_ABOVE}
       defaultMarkerColor={null}
       colorMode={colorMode}
-      ariaLabelConfig={ARIA_LABELS}
     >
       <Background gap={24} size={1} />
-      <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
-      {nodes.length <= MINIMAP_UP_TO && <MiniMap pannable zoomable nodeClassName={miniMapClass} style={MINIMAP_SIZE} />}
+      <ViewControls nodes={nodes} />
       {children}
     </ReactFlow>
   )

@@ -27,6 +27,7 @@ import { FlowView, Placeholder } from './FlowView'
 import type { CanvasGraph, CanvasNode } from './flow-elements'
 import { workflowGraph } from './flow-graph'
 import { useDrawnSource, useFirstFit, useKeyed, useSelection, useShared } from './hooks'
+import { contentsSummary, countOf } from './contents'
 import { diagnosticsKey, diagnosticsWithin } from './node-diagnostics'
 import { sameEdge, sameNode } from './reuse'
 
@@ -59,6 +60,22 @@ function SyntaxErrorButton({ error }: { error: Diagnostic }) {
     >
       Syntax error — line {error.start.line}
     </button>
+  )
+}
+
+/** The empty canvas: what the file holds instead of workflows, and a way to add one. */
+function NoWorkflow({ doc }: { doc: CaiDocument }) {
+  const jobs = doc.items.filter((item) => item.kind === 'job' || (item.kind === 'broken' && item.declaration === 'job')).length
+  const summary =
+    contentsSummary(doc) ?? (jobs > 0 ? `This file has no workflows: its ${countOf('job', jobs)} ${jobs === 1 ? 'is' : 'are'} on the Jobs board.` : 'This file has no workflow to show.')
+  return (
+    <Placeholder>
+      <p data-testid="file-contents">{summary}</p>
+      <p>Write a workflow in the text (workflow name {'{'} trigger manual steps {'{'} … {'}'} {'}'}), or add one here.</p>
+      <button type="button" onClick={() => insertWorkflow(designerStore(), null)}>
+        Add a workflow
+      </button>
+    </Placeholder>
   )
 }
 
@@ -214,13 +231,7 @@ function WorkflowPicture() {
       onDrop={drops.palette.onDrop}
     >
       <Palette board="workflow" readOnlyReason={readOnly} />
-      {!item && (
-        <Placeholder>
-          {selectedName === null
-            ? 'No workflow to show. Write a workflow in the text (workflow name { trigger manual steps { … } }), pick one in the outline, or drag one in from the palette.'
-            : `There is no workflow named ${selectedName}.`}
-        </Placeholder>
-      )}
+      {!item && (selectedName === null ? <NoWorkflow doc={parsed.doc} /> : <Placeholder>There is no workflow named {selectedName}.</Placeholder>)}
       {item && picture && (
         <FlowView nodes={drops.dragging.nodes} edges={edges} readOnly={!!broken} colorMode={colorMode} editing={editing}>
           {broken && (

@@ -1,6 +1,7 @@
 /** Hooks shared by the workflow canvas and the jobs board. */
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
-import { useReactFlow, useStore, type FitViewOptions, type Viewport } from '@xyflow/react'
+import { useReactFlow, useStore, type Viewport } from '@xyflow/react'
+import { useFitPicture } from './fit'
 import type { CanvasNode } from './flow-elements'
 import { reuseUnchanged } from './reuse'
 
@@ -99,7 +100,6 @@ export function useSelection(nodes: readonly CanvasNode[], selectedId: string | 
   )
 }
 
-export const FIT_OPTIONS: FitViewOptions = { padding: 0.12, maxZoom: 1 }
 /** Above this many nodes the first view shows the top of the graph, readable, instead of all of it as dots. */
 const FIT_ALL_LIMIT = 40
 export const FIRST_VIEW_NODES = 12
@@ -120,7 +120,8 @@ export function useFirstFit(
   /** The nodes the first view of a big picture frames (default: its first top-level nodes). */
   firstView: (nodes: readonly CanvasNode[]) => CanvasNode[] = (all) => all.filter((node) => !node.parentId).slice(0, FIRST_VIEW_NODES),
 ): void {
-  const { fitView, getViewport, setViewport } = useReactFlow()
+  const { getViewport, setViewport } = useReactFlow()
+  const fit = useFitPicture()
   const ready = useStore((state) => state.width > 0 && state.height > 0 && state.panZoom !== null)
   const hasNodes = nodes.length > 0
   const latestNodes = useRef(nodes)
@@ -138,14 +139,14 @@ export function useFirstFit(
     else if (!renamed) {
       const all = latestNodes.current
       const top = all.length > FIT_ALL_LIMIT ? firstView(all) : undefined
-      void fitView({ ...FIT_OPTIONS, minZoom: 0.3, nodes: top })
+      fit({ minZoom: 0.3, nodes: top })
     }
     return () => {
       viewports.set(pictureKey, getViewport())
       shown.current = { key: pictureKey, keys: committedKeys.current }
     }
     // `keys` is read when the picture changes, not watched: edits elsewhere must not refit.
-  }, [pictureKey, ready, hasNodes, fitView, getViewport, setViewport])
+  }, [pictureKey, ready, hasNodes, fit, getViewport, setViewport])
 
   // Declared after the effect above, so its clean-up still sees the keys from before this commit.
   useEffect(() => {

@@ -194,7 +194,8 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
       model,
       MARKER_OWNER,
       diagnostics.map((diagnostic) => ({
-        severity: SEVERITY[diagnostic.severity],
+        // A note that a block of the wider CodeAI language is kept as written is a hint: hover only, kept out of the overview ruler.
+        severity: diagnostic.code === 'foreign-block' ? monaco.MarkerSeverity.Hint : SEVERITY[diagnostic.severity],
         message: diagnostic.message,
         code: diagnostic.code,
         source: 'cai',

@@ -286,7 +286,11 @@ describe('two tabs on one document', () => {
     a.type('A wrote this')
     await a.autosave.flush()
     b.type('B wrote this')
-    await b.autosave.switchDocument({ id: 'next', revision: 0 }, () => b.type('next document'))
+    await b.autosave.switchDocument({ id: 'next', revision: 0 }, () => {
+      // Opening a document shows its name and text.
+      b.name = 'next.cai'
+      b.type('next document')
+    })
     const { entries } = await repository.recent()
     const copy = entries.find((entry) => entry.name === 'doc.cai (other tab)')
     expect(copy).toBeDefined()

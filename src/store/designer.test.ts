@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { renameStep, setStepField } from '../language/operations'
-import { createDesignerStore, nodeIdAt } from './designer'
+import { createDesignerStore, nodeIdAt, panelOpen } from './designer'
 
 const TEXT = `// orders
 workflow orders {
@@ -39,6 +39,15 @@ describe('the designer store', () => {
     expect(state.parsed.doc.items[0]).toMatchObject({ kind: 'broken', name: 'orders' })
     expect(state.lastGood['workflow:orders']).toBe(good)
     expect(state.selectedWorkflow).toBe('orders')
+  })
+
+  test('a new document starts without the last document’s good pictures', () => {
+    const store = createDesignerStore(TEXT)
+    store.getState().setText(TEXT.replace('activity "orders.validate"', 'activity orders'), 'file')
+    const state = store.getState()
+    expect(state.parsed.doc.items[0]).toMatchObject({ kind: 'broken', name: 'orders' })
+    expect(state.lastGood['workflow:orders']).toBeUndefined()
+    expect(state.lastGood['job:cleanup']).toBe(state.parsed.doc.items[1])
   })
 
   test('an operation changes only its declaration and is one undo step', () => {
@@ -113,5 +122,31 @@ describe('the designer store', () => {
     store.getState().setText(broken)
     store.getState().format()
     expect(store.getState().text).toBe(broken)
+  })
+})
+
+describe('the panels', () => {
+  test('open, close and resize on a wide window', () => {
+    const store = createDesignerStore(TEXT)
+    expect(panelOpen(store.getState().view, 'outline')).toBe(true)
+    store.getState().setPanel('outline', { open: false, size: 300 })
+    expect(store.getState().view.panels.outline).toEqual({ open: false, size: 300 })
+    expect(panelOpen(store.getState().view, 'outline')).toBe(false)
+  })
+
+  test('collapse when the window becomes narrow, and come back as they were when it is wide again', () => {
+    const store = createDesignerStore(TEXT)
+    store.getState().setPanel('problems', { open: false })
+    store.getState().setCompact(true)
+    const narrow = store.getState().view
+    expect((['outline', 'inspector', 'problems'] as const).map((panel) => panelOpen(narrow, panel))).toEqual([false, false, false])
+    // Opened on the narrow window: open there only.
+    store.getState().setPanel('inspector', { open: true })
+    expect(panelOpen(store.getState().view, 'inspector')).toBe(true)
+    store.getState().setCompact(false)
+    const wide = store.getState().view
+    expect((['outline', 'inspector', 'problems'] as const).map((panel) => panelOpen(wide, panel))).toEqual([true, true, false])
+    store.getState().setCompact(true)
+    expect(panelOpen(store.getState().view, 'inspector')).toBe(false)
   })
 })

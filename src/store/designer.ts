@@ -28,6 +28,15 @@ export interface RevealRequest {
   focus: boolean
 }
 
+/** The side panels around the canvas and text. */
+export type PanelId = 'outline' | 'inspector' | 'problems'
+
+export interface PanelState {
+  open: boolean
+  /** Width (outline, inspector) or height (problems), in CSS pixels. */
+  size: number
+}
+
 export interface ViewState {
   theme: ThemeSetting
   /** The theme in effect: the setting, or the system's (kept up to date by the app shell). */
@@ -40,7 +49,26 @@ export interface ViewState {
   mode: CanvasMode
   /** Show the runtime view of the mode: the Dry run of the workflow, or the Jobs calendar. */
   runtime: boolean
+  /** The panels as the user left them on a wide window. */
+  panels: Record<PanelId, PanelState>
+  /** A narrow window: the panels start collapsed, and opening one there does not change the wide-window choice. */
+  compact: boolean
+  /** Which panels are open while the window is narrow. */
+  compactOpen: Record<PanelId, boolean>
+  /** The canvas's minimap (off by default: it would cover part of a small canvas). */
+  minimap: boolean
 }
+
+export const DEFAULT_PANELS: Record<PanelId, PanelState> = {
+  outline: { open: true, size: 220 },
+  inspector: { open: true, size: 320 },
+  problems: { open: true, size: 160 },
+}
+
+const ALL_COLLAPSED: Record<PanelId, boolean> = { outline: false, inspector: false, problems: false }
+
+/** Whether a panel is shown now. */
+export const panelOpen = (view: ViewState, panel: PanelId): boolean => (view.compact ? view.compactOpen[panel] : view.panels[panel].open)
 
 export interface DesignerState {
   docName: string
@@ -79,6 +107,10 @@ export interface DesignerState {
   revealSpan(span: Span, focus?: boolean): void
   format(): void
   setView(patch: Partial<ViewState>): void
+  /** Opens, closes or resizes a panel (on a narrow window, opening or closing it only there). */
+  setPanel(panel: PanelId, patch: Partial<PanelState>): void
+  /** The window became narrow or wide: entering narrow collapses every panel. */
+  setCompact(compact: boolean): void
   /**
    * Runs a document operation and writes its result into the text, changing
    * only the declarations it concerns: one undo step. Refusals change nothing.
@@ -89,6 +121,9 @@ export interface DesignerState {
 }
 
 const lastGoodKey = (kind: 'workflow' | 'job', name: string) => `${kind}:${name}`
+
+/** The last good pictures a new text builds on: none for a new document, whose declarations share only names with the old one's. */
+const goodBefore = (state: DesignerState, origin: TextOrigin) => (origin === 'file' ? {} : state.lastGood)
 
 type Validate = (doc: CaiDocument, text: string) => Diagnostic[]
 
@@ -192,12 +227,25 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     cursorOffset: 0,
     reveal: null,
     history: EMPTY_HISTORY,
-    view: { theme: 'system', resolvedTheme: 'light', dataFlow: false, editorVisible: true, canvasVisible: true, split: 0.55, mode: 'workflow', runtime: false },
+    view: {
+      theme: 'system',
+      dataFlow: false,
+      editorVisible: true,
+      canvasVisible: true,
+      split: 0.55,
+      resolvedTheme: 'light',
+      mode: 'workflow',
+      runtime: false,
+      panels: DEFAULT_PANELS,
+      compact: false,
+      compactOpen: ALL_COLLAPSED,
+      minimap: false,
+    },
 
     setText(text, origin = 'editor', name) {
       const state = get()
       if (text === state.text) return
-      const next = derive(parse, validate, text, state.lastGood)
+      const next = derive(parse, validate, text, goodBefore(state, origin))
       set({
         text,
         textOrigin: origin,
@@ -215,7 +263,7 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
         history: historyAfter(state, text, origin),
         parsed,
         diagnostics: withRuntimeWarnings(diagnostics, parsed.doc, text),
-        lastGood: withLastGood(parsed.doc, state.lastGood),
+        lastGood: withLastGood(parsed.doc, goodBefore(state, origin)),
         selectedWorkflow: keepSelectedWorkflow(parsed.doc, state.selectedWorkflow, state.cursorOffset),
       })
     },
@@ -277,6 +325,19 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
 
     setView(patch) {
       set({ view: { ...get().view, ...patch } })
+    },
+
+    setPanel(panel, { open, size }) {
+      const view = get().view
+      const panels = size === undefined ? view.panels : { ...view.panels, [panel]: { ...view.panels[panel], size } }
+      if (open === undefined || open === panelOpen(view, panel)) set({ view: { ...view, panels } })
+      else if (view.compact) set({ view: { ...view, panels, compactOpen: { ...view.compactOpen, [panel]: open } } })
+      else set({ view: { ...view, panels: { ...panels, [panel]: { ...panels[panel], open } } } })
+    },
+
+    setCompact(compact) {
+      const view = get().view
+      if (compact !== view.compact) set({ view: { ...view, compact, compactOpen: ALL_COLLAPSED } })
     },
 
     runOperation(operation, name) {

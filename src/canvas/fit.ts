@@ -1,0 +1,229 @@
+/**
+ * Fitting a picture into the canvas: everything drawn (nodes, condition and
+ * "skip" labels, bypasses, data-flow curves), clear of the zoom controls and
+ * the minimap in the corners. A view the fit chose is fitted again when the
+ * canvas changes size (a pane hidden or shown, the window resized); a view
+ * the user panned or zoomed is left alone.
+ */
+import { useCallback, useEffect, useRef } from 'react'
+import { getViewportForBounds, useStore, useStoreApi, type Rect, type Viewport } from '@xyflow/react'
+import { useDesigner } from '../store/designer'
+import { dataBulge, flowLabelAt } from '../diagram/routes'
+import type { CanvasEdge, CanvasNode } from './flow-elements'
+
+/** Above this many nodes the minimap (a thin line of dots by then, each re-rendered on every change) is left out. */
+export const MINIMAP_UP_TO = 300
+/** Smaller than React Flow's default: the canvas often shares the window with the text. */
+export const MINIMAP_SIZE = { width: 160, height: 110 }
+/** React Flow's margin around a panel in a corner. */
+const CORNER_MARGIN = 15
+/** The zoom controls: four 26-pixel buttons stacked in the bottom left corner. */
+const CONTROLS_SIZE = { width: 26, height: 4 * 26 }
+/** Space kept around the picture. */
+const EDGE_PADDING = 20
+/** A fit never enlarges past the natural size. */
+export const FIT_MAX_ZOOM = 1
+
+/** Edge labels: 11 px text (canvas.css `.cai-edge-label`), measured before they are drawn. */
+const LABEL = { charWidth: 6.6, chrome: 14, maxWidth: 260, height: 20 }
+
+export const labelWidth = (text: string): number => Math.min(LABEL.maxWidth, text.length * LABEL.charWidth + LABEL.chrome)
+
+/** Whether the canvas shows its minimap for a picture of `nodeCount` nodes. */
+export const showsMinimap = (wanted: boolean, nodeCount: number): boolean => wanted && nodeCount <= MINIMAP_UP_TO
+
+type Point = { x: number; y: number }
+
+class Extent {
+  left = Infinity
+  top = Infinity
+  right = -Infinity
+  bottom = -Infinity
+  add(left: number, top: number, right: number, bottom: number) {
+    this.left = Math.min(this.left, left)
+    this.top = Math.min(this.top, top)
+    this.right = Math.max(this.right, right)
+    this.bottom = Math.max(this.bottom, bottom)
+  }
+  rect(): Rect | null {
+    return this.left <= this.right ? { x: this.left, y: this.top, width: this.right - this.left, height: this.bottom - this.top } : null
+  }
+}
+
+/**
+ * The flow-coordinate box of everything drawn for `nodes` and `edges`: the
+ * nodes, the edge labels and the curves that leave the nodes' box (bypasses
+ * to the right, data-flow curves to the left). `only` limits it to some
+ * top-level nodes (and no edges). Null for an empty picture.
+ */
+export function pictureBounds(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[], only?: ReadonlySet<string>): Rect | null {
+  const byId = new Map(nodes.map((node) => [node.id, node]))
+  const absolute = (node: CanvasNode): Point => {
+    let { x, y } = node.position
+    for (let parent = node.parentId ? byId.get(node.parentId) : undefined; parent; parent = parent.parentId ? byId.get(parent.parentId) : undefined) {
+      x += parent.position.x
+      y += parent.position.y
+    }
+    return { x, y }
+  }
+  const extent = new Extent()
+  for (const node of nodes) {
+    if (only && !only.has(node.id)) continue
+    const { x, y } = absolute(node)
+    extent.add(x, y, x + (node.width ?? 0), y + (node.height ?? 0))
+  }
+  if (only) return extent.rect()
+
+  const handlePoint = (id: string, handleId: string | null | undefined, type: 'source' | 'target'): Point | null => {
+    const node = byId.get(id)
+    const handle = node?.handles?.find((candidate) => candidate.id === handleId) ?? node?.handles?.find((candidate) => candidate.type === type)
+    if (!node || !handle) return null
+    const at = absolute(node)
+    return { x: at.x + handle.x + (handle.width ?? 0) / 2, y: at.y + handle.y + (handle.height ?? 0) / 2 }
+  }
+  const addLabel = (x: number, y: number, text: string) => {
+    const half = labelWidth(text) / 2
+    extent.add(x - half, y - LABEL.height / 2, x + half, y + LABEL.height / 2)
+  }
+  for (const edge of edges) {
+    const source = handlePoint(edge.source, edge.sourceHandle, 'source')
+    const target = handlePoint(edge.target, edge.targetHandle, 'target')
+    if (!source || !target) continue
+    if (edge.type === 'flow' && edge.data?.label) addLabel(target.x, flowLabelAt(edge.data.fan, source, target).y, edge.data.label)
+    else if (edge.type === 'skip' && edge.data) {
+      addLabel(edge.data.laneX, (source.y + target.y) / 2 + edge.data.labelShift, edge.data.label ?? 'skip')
+    } else if (edge.type === 'data') {
+      // A cubic curve whose control points both lie `bulge` to the left reaches three quarters of the way.
+      const left = Math.min(source.x, target.x) - 0.75 * dataBulge(source.y, target.y)
+      extent.add(left, Math.min(source.y, target.y), left, Math.max(source.y, target.y))
+    }
+  }
+  return extent.rect()
+}
+
+/**
+ * The viewport that shows `bounds` whole in a `width` x `height` canvas, at
+ * most at `maxZoom`, clear of the controls (bottom left) and the minimap
+ * (bottom right, when shown): room is kept beside them or above them,
+ * whichever shows the picture larger.
+ */
+export function fitViewport(
+  bounds: Rect,
+  width: number,
+  height: number,
+  zoom: { min: number; max: number },
+  minimap: boolean,
+): Viewport {
+  const corner = (size: { width: number; height: number }) => ({ width: size.width + 2 * CORNER_MARGIN, height: size.height + 2 * CORNER_MARGIN })
+  const controls = corner(CONTROLS_SIZE)
+  const map = minimap ? corner(MINIMAP_SIZE) : { width: 0, height: 0 }
+  const beside: Padding = {
+    top: `${EDGE_PADDING}px`,
+    bottom: `${EDGE_PADDING}px`,
+    left: `${Math.max(EDGE_PADDING, controls.width)}px`,
+    right: `${Math.max(EDGE_PADDING, map.width)}px`,
+  }
+  const above: Padding = {
+    top: `${EDGE_PADDING}px`,
+    left: `${EDGE_PADDING}px`,
+    right: `${EDGE_PADDING}px`,
+    bottom: `${Math.max(EDGE_PADDING, controls.height, map.height)}px`,
+  }
+  const sideways = getViewportForBounds(bounds, width, height, zoom.min, zoom.max, beside)
+  const upwards = getViewportForBounds(bounds, width, height, zoom.min, zoom.max, above)
+  return upwards.zoom > sideways.zoom ? upwards : sideways
+}
+
+export interface FitRequest {
+  /** Fit these top-level nodes only (the top of a big picture). */
+  nodes?: readonly CanvasNode[]
+  minZoom?: number
+}
+
+type Padding = Parameters<typeof getViewportForBounds>[5]
+type FlowStore = ReturnType<typeof useStoreApi<CanvasNode, CanvasEdge>>
+
+/** The viewport each canvas's last fit chose, with what it fitted: keyed by React Flow's store. */
+const lastFit = new WeakMap<object, { viewport: Viewport; request: FitRequest }>()
+
+const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3
+
+/** Fits the picture (see pictureBounds and fitViewport); false when there is nothing to fit yet. */
+export function useFitPicture(): (request?: FitRequest) => boolean {
+  const flow = useStoreApi<CanvasNode, CanvasEdge>()
+  const minimap = useDesigner((state) => state.view.minimap)
+  return useCallback(
+    (request: FitRequest = {}) => {
+      const { width, height, nodes, edges, minZoom, panZoom } = flow.getState()
+      const only = request.nodes && new Set(request.nodes.map((node) => node.id))
+      const bounds = pictureBounds(nodes, edges, only)
+      if (!width || !height || !bounds || !panZoom) return false
+      const zoom = { min: request.minZoom ?? minZoom, max: FIT_MAX_ZOOM }
+      const viewport = fitViewport(bounds, width, height, zoom, showsMinimap(minimap, nodes.length))
+      void panZoom.setViewport(viewport)
+      lastFit.set(flow, { viewport, request })
+      return true
+    },
+    [flow, minimap],
+  )
+}
+
+/** Whether the view is still the one the last fit chose (the user has not panned or zoomed since). */
+function stillFitted(flow: FlowStore): FitRequest | null {
+  const fit = lastFit.get(flow)
+  const [x, y, zoom] = flow.getState().transform
+  return fit && sameViewport(fit.viewport, { x, y, zoom }) ? fit.request : null
+}
+
+/** Fits a fitted view again when the canvas changes size or the minimap comes or goes. */
+export function useKeepFitted(): void {
+  const flow = useStoreApi<CanvasNode, CanvasEdge>()
+  const width = useStore((state) => state.width)
+  const height = useStore((state) => state.height)
+  const minimap = useDesigner((state) => state.view.minimap)
+  const fit = useFitPicture()
+  const before = useRef({ width, height, minimap })
+  useEffect(() => {
+    const previous = before.current
+    before.current = { width, height, minimap }
+    if (!width || !height || (previous.width === width && previous.height === height && previous.minimap === minimap)) return
+    const request = stillFitted(flow)
+    if (request) fit(request)
+  }, [flow, width, height, minimap, fit])
+}
+
+/** Space kept between a node brought into view and the canvas's edge. */
+const IN_VIEW_MARGIN = 40
+
+/**
+ * Brings a node that an edit has just added (a new id, selected) into view,
+ * panning as little as needed: a step added from the palette after a node at
+ * the bottom of the screen lands where it can be seen. Switching pictures
+ * (no node in common) is left to the first fit.
+ */
+export function useNewNodeInView(nodes: readonly CanvasNode[]): void {
+  const flow = useStoreApi<CanvasNode, CanvasEdge>()
+  const seen = useRef<ReadonlySet<string>>(new Set())
+  useEffect(() => {
+    const before = seen.current
+    const ids = new Set(nodes.map((node) => node.id))
+    seen.current = ids
+    const added = nodes.find((node) => node.selected && !before.has(node.id))
+    if (!added || !nodes.some((node) => before.has(node.id))) return
+    const { width, height, transform, nodeLookup, panZoom } = flow.getState()
+    const internal = nodeLookup.get(added.id)
+    if (!internal || !panZoom || !width || !height) return
+    const [x, y, zoom] = transform
+    const { x: left, y: top } = internal.internals.positionAbsolute
+    const box = { left: left * zoom + x, top: top * zoom + y, width: (added.width ?? 0) * zoom, height: (added.height ?? 0) * zoom }
+    const shift = (start: number, size: number, room: number) => {
+      if (size + 2 * IN_VIEW_MARGIN > room) return room / 2 - (start + size / 2)
+      if (start < IN_VIEW_MARGIN) return IN_VIEW_MARGIN - start
+      if (start + size > room - IN_VIEW_MARGIN) return room - IN_VIEW_MARGIN - (start + size)
+      return 0
+    }
+    const dx = shift(box.left, box.width, width)
+    const dy = shift(box.top, box.height, height)
+    if (dx !== 0 || dy !== 0) void panZoom.setViewport({ x: x + dx, y: y + dy, zoom })
+  }, [flow, nodes])
+}
