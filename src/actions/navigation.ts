@@ -8,7 +8,7 @@
 import type { CaiDocument, Job } from '../language/model'
 import { findWorkflow } from '../language/locate'
 import { endNodeId, jobNodeId, parallelNodeId, stepNodeId, triggerNodeId } from '../store/node-ids'
-import { DEFAULT_QUEUE, queueOrder } from '../canvas/jobs'
+import { queueOf, queueOrder } from '../language/queues'
 import { nodeIdOf, type ActionTarget } from './targets'
 
 export type Direction = 'up' | 'down' | 'left' | 'right'
@@ -41,9 +41,9 @@ function workflowRows(doc: CaiDocument, workflowName: string): Row[] {
 /** The job node ids of the jobs board, lane by lane, in board order. */
 function jobLanes(doc: CaiDocument): string[][] {
   const jobs = doc.items.filter((item): item is Job => item.kind === 'job')
-  const lanes = queueOrder(jobs.map((job) => job.queue?.value ?? DEFAULT_QUEUE))
+  const lanes = queueOrder(jobs.map(queueOf))
   return lanes
-    .map((queue) => jobs.filter((job) => (job.queue?.value ?? DEFAULT_QUEUE) === queue).map((job) => jobNodeId(job.name)))
+    .map((queue) => jobs.filter((job) => queueOf(job) === queue).map((job) => jobNodeId(job.name)))
     .filter((lane) => lane.length > 0)
 }
 

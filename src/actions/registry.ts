@@ -11,7 +11,7 @@ import { KNOWN_QUEUES, type CaiDocument, type Parallel } from '../language/model
 import { duplicateStep, removeJob, removeStep, setJobField, unwrapParallel } from '../language/operations'
 import type { DesignerState, DesignerStore, ThemeSetting } from '../store/designer'
 import { jobNodeId, parallelNodeId, stepNodeId } from '../store/node-ids'
-import { DEFAULT_QUEUE } from '../language/queues'
+import { queueOf } from '../language/queues'
 import { moveOutOfParallel, referencesFromOthers, removeParallel, wrapWithNext } from '../language/operations/compose'
 import { insertAfter, insertInFlow, positionAfter, startsWorkflow, type NewKind } from './insert'
 import { neighbour, type Direction } from './navigation'
@@ -132,7 +132,7 @@ function insertBeside(side: 'before' | 'after'): Action {
 function moveToQueue(queue: string): Action {
   const currentQueue = (state: DesignerState, target: ActionTarget) => {
     const job = target.kind === 'job' ? editableJob(docOf(state), target.job) : undefined
-    return job && (job.queue?.value ?? DEFAULT_QUEUE)
+    return job && queueOf(job)
   }
   return {
     id: `move-to-queue-${queue}`,

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Broken, Job, TopItem } from '../language/model'
 import type { CanvasNode, JobData } from './flow-elements'
-import { boardLayout, jobsGraph, JOB_SIZES, laneAt, queueOrder, scheduleSummary } from './jobs'
+import { queueOrder } from '../language/queues'
+import { boardLayout, jobsGraph, JOB_SIZES, laneAt, scheduleSummary } from './jobs'
 import { diagnostic, job } from './test-fixtures'
 
 // Counts the next-runs computations the board asks for.
@@ -139,7 +140,9 @@ describe('scheduleSummary', () => {
   })
 
   it('shows no runs without a schedule or with an invalid one', () => {
-    expect(scheduleSummary(undefined, NOW)).toEqual({ words: 'No schedule: runs when enqueued', runs: [] })
+    expect(scheduleSummary(undefined, NOW)).toEqual({ words: 'On demand: never scheduled, runs when enqueued', runs: [] })
+    // `schedule ""` is valid to CodeAI and means the same: never scheduled.
+    expect(scheduleSummary('', NOW)).toEqual({ words: 'On demand: never scheduled, runs when enqueued', runs: [] })
     expect(scheduleSummary('@daily', NOW).runs).toEqual([])
     expect(scheduleSummary('@daily', NOW).words).toMatch(/^Invalid schedule/)
   })

@@ -12,10 +12,10 @@
  * it is drawn (`scheduleSummary`, cached per schedule text), so a file of
  * thousands of scheduled jobs costs only what is on screen.
  */
-import { describeCron, nextRuns, parseCron } from '../language/cron'
+import { ON_DEMAND, scheduleWords } from '../diagram/schedule'
 import { KNOWN_QUEUES, type Broken, type Diagnostic, type Job, type Span, type TopItem, type Workflow } from '../language/model'
+import { DEFAULT_QUEUE, queueOf, queueOrder } from '../language/queues'
 import { describeRetry } from '../language/retry'
-import { formatRun } from '../language/run-times'
 import { jobNodeId } from '../store/node-ids'
 import { fixedNode, type CanvasGraph, type JobNode, type QueueLaneNode } from './flow-elements'
 import { summarise } from './node-diagnostics'
@@ -29,7 +29,6 @@ export const JOB_SIZES = {
 } as const
 
 export const RUNS_SHOWN = 3
-export const DEFAULT_QUEUE = 'default'
 
 export const queueLaneId = (queue: string) => `@queue/${queue}`
 
@@ -77,15 +76,8 @@ export function declaredQueue(broken: Broken): string | undefined {
 }
 
 /** The text is the truth: a broken job's declared queue first, then its last good version's, then `default`. */
-const queueOf = (entry: BoardEntry) =>
-  (entry.broken && declaredQueue(entry.broken)) ?? entry.job?.queue?.value ?? DEFAULT_QUEUE
-
-/** The lanes in board order: the three known queues, then the others in order of first use. */
-export function queueOrder(queues: Iterable<string>): string[] {
-  const order: string[] = [...KNOWN_QUEUES]
-  for (const queue of queues) if (!order.includes(queue)) order.push(queue)
-  return order
-}
+const entryQueue = (entry: BoardEntry) =>
+  (entry.broken && declaredQueue(entry.broken)) ?? (entry.job ? queueOf(entry.job) : DEFAULT_QUEUE)
 
 export interface ScheduleSummary {
   /** The schedule in words, or why it is invalid. */
@@ -100,16 +92,15 @@ const SUMMARIES_KEPT = 2_000
 
 /**
  * A schedule in words and its next runs from `minute` (ms, whole minutes).
- * Cached per schedule text: the words once, the runs once a minute, so cards
+ * Cached per schedule text and minute, so cards
  * drawn again (scrolling, typing elsewhere) cost nothing.
  */
 export function scheduleSummary(schedule: string | undefined, minute: number): ScheduleSummary {
-  if (schedule === undefined) return { words: 'No schedule: runs when enqueued', runs: [] }
+  if (!schedule) return { words: ON_DEMAND, runs: [] }
   const held = summaries.get(schedule)
   if (held && held.minute === minute) return held.summary
-  const parsed = parseCron(schedule)
-  const runs = parsed.ok ? nextRuns(parsed.schedule, new Date(minute), RUNS_SHOWN).map((run) => formatRun(run, parsed.schedule.timezone)) : []
-  const summary = { words: held?.summary.words ?? describeCron(schedule), runs }
+  const { words, nextRuns } = scheduleWords(schedule, new Date(minute), RUNS_SHOWN)
+  const summary = { words, runs: nextRuns }
   if (summaries.size >= SUMMARIES_KEPT) summaries.clear()
   summaries.set(schedule, { minute, summary })
   return summary
@@ -206,9 +197,9 @@ export function jobsGraph(
   options: JobsGraphOptions = {},
 ): CanvasGraph {
   const entries = boardEntries(items, lastGood)
-  const queues = queueOrder(entries.map(queueOf))
+  const queues = queueOrder(entries.map(entryQueue))
   const byQueue = new Map<string, BoardEntry[]>(queues.map((queue) => [queue, []]))
-  for (const entry of entries) byQueue.get(queueOf(entry))!.push(entry)
+  for (const entry of entries) byQueue.get(entryQueue(entry))!.push(entry)
 
   const { card, laneInset, laneHeader } = JOB_SIZES
   const boxes = boardLayout(

@@ -160,6 +160,13 @@ job nightly {
     ])
   })
 
+  it('prints an octal max_attempts as the value CodeAI reads: 010 is 8', async () => {
+    const octal = 'job j {\n\ttask "t.run"\n\tretry {\n\t\tmax_attempts 010\n\t}\n}\n'
+    const { stdout, exitCode } = await run(['parse', 'octal.cai'], { 'octal.cai': octal })
+    expect(exitCode).toBe(0)
+    expect((JSON.parse(stdout) as { jobs: { retry: { max_attempts: number } }[] }).jobs[0].retry.max_attempts).toBe(8)
+  })
+
   it('lays the JSON out as JSON.stringify does, numerals aside', async () => {
     const { stdout } = await run(['parse', 'seed.cai'], { 'seed.cai': SEED_EXAMPLE })
     expect(stdout).toMatch(/"backoff_multiplier": 2\.0\n/)

@@ -10,6 +10,7 @@
  * text, not by JSON.stringify. The one change: leading zeros, which JSON
  * forbids, are dropped (`007` prints as `7`).
  */
+import { readInteger } from '../language/numbers'
 import type { CaiDocument, Job, NumberProp, Retry, Step, StepItem, Workflow } from '../language/model'
 
 /** A numeral kept as written, printed by `formatJson` as a JSON number with this text. */
@@ -127,10 +128,14 @@ function numberValue(prop: NumberProp): Numeral {
 /**
  * JSON text laid out as JSON.stringify(value, null, 2) lays it out, with
  * each Numeral printed as written (the parser only accepts `[0-9]+` and
- * `[0-9]+.[0-9]+`, so it is a JSON number once leading zeros are dropped).
+ * `[0-9]+.[0-9]+`, so it is a JSON number once leading zeros are dropped),
+ * except an octal integer, printed as the value CodeAI reads (`010` is 8).
  */
 export function formatJson(value: unknown, indent = ''): string {
-  if (value instanceof Numeral) return value.raw.replace(/^0+(?=[0-9])/, '')
+  if (value instanceof Numeral) {
+    const octal = /^0[0-7]+$/.test(value.raw) ? readInteger(value.raw) : undefined
+    return octal?.ok ? octal.value.toString() : value.raw.replace(/^0+(?=[0-9])/, '')
+  }
   if (value === null || typeof value !== 'object') return JSON.stringify(value)
   const inner = `${indent}  `
   if (Array.isArray(value)) {

@@ -4,7 +4,8 @@
  * first use) and a card per job with its task, schedule in words, next runs
  * and retry policy. Same safety as ./svg.ts.
  */
-import { KNOWN_QUEUES, type Job } from '../language/model'
+import type { Job } from '../language/model'
+import { queueOf, queueOrder } from '../language/queues'
 import { describeRetry } from '../language/retry'
 import type { Box } from './layout'
 import { scheduleWords } from './schedule'
@@ -20,7 +21,6 @@ export const BOARD = {
   cardGap: 12,
   laneGap: 24,
   runsShown: 3,
-  defaultQueue: 'default',
 } as const
 
 const LANE_WIDTH = BOARD.card.width + 2 * BOARD.laneInset
@@ -31,16 +31,8 @@ export interface JobsSvgOptions {
   theme?: DiagramTheme
 }
 
-/** The lanes in board order: the three known queues, then the others in order of first use. */
-function queueOrder(queues: Iterable<string>): string[] {
-  const order: string[] = [...KNOWN_QUEUES]
-  for (const queue of queues) if (!order.includes(queue)) order.push(queue)
-  return order
-}
-
 export function jobsSvg(jobs: readonly Job[], options: JobsSvgOptions): string {
   const theme = options.theme ?? LIGHT_THEME
-  const queueOf = (job: Job) => job.queue?.value ?? BOARD.defaultQueue
   const lanes = queueOrder(jobs.map(queueOf))
   const { card, laneInset, laneHeader, cardGap, laneGap } = BOARD
   const tallest = Math.max(1, ...lanes.map((queue) => jobs.filter((job) => queueOf(job) === queue).length))

@@ -2,6 +2,8 @@
 import { describeCron, nextRuns, parseCron } from '../language/cron'
 import { formatRun } from '../language/run-times'
 
+export const ON_DEMAND = 'On demand: never scheduled, runs when enqueued'
+
 export interface ScheduleWords {
   words: string
   /** Formatted with their zone; empty for an invalid expression or no schedule. */
@@ -9,7 +11,8 @@ export interface ScheduleWords {
 }
 
 export function scheduleWords(schedule: string | undefined, now: Date, count: number): ScheduleWords {
-  if (schedule === undefined) return { words: 'No schedule: runs when enqueued', nextRuns: [] }
+  // CodeAI schedules neither a job without `schedule` nor one with `schedule ""`: it runs only when enqueued.
+  if (schedule === undefined || schedule === '') return { words: ON_DEMAND, nextRuns: [] }
   const parsed = parseCron(schedule)
   const runs = parsed.ok ? nextRuns(parsed.schedule, now, count) : []
   const zone = parsed.ok ? parsed.schedule.timezone : undefined

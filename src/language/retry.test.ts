@@ -31,6 +31,11 @@ describe('workflow retry rules', () => {
     expect(workflowRetryPolicy(retry({ maxAttempts: '0' })).maxAttempts).toBe(Infinity)
   })
 
+  it('max_attempts is read as Go reads it: 010 is octal, 8 attempts (and 8 runs more for a job: 8 retries)', () => {
+    expect(workflowRetryPolicy(retry({ maxAttempts: '010' })).maxAttempts).toBe(8)
+    expect(jobRetryPolicy(retry({ maxAttempts: '010' })).retries).toBe(8)
+  })
+
   it('a retry block without max_attempts means unlimited attempts', () => {
     expect(workflowRetryPolicy(retry({ initialInterval: '5s' })).maxAttempts).toBe(Infinity)
     expect(describeRetry(retry({ initialInterval: '5s' })).summary).toBe(

@@ -16,6 +16,7 @@
  *
  * All durations here are nanoseconds, like the rest of the language core.
  */
+import { integerValue } from './numbers'
 import { formatDuration, NANOS, parseGoDuration } from './duration'
 import type { Retry } from './model'
 
@@ -53,7 +54,8 @@ export interface WorkflowRetryPolicy {
 
 export function workflowRetryPolicy(retry: Retry | undefined, rules: RetryRules = CODEAI_RETRY_RULES): WorkflowRetryPolicy {
   if (!retry) return { ...rules.workflowDefault, maxIntervalNanos: rules.maxIntervalNanos, source: 'default' }
-  const attempts = retry.maxAttempts ? Number(retry.maxAttempts.raw) : 0
+  // As Go reads it: `010` is 8 attempts.
+  const attempts = retry.maxAttempts ? (integerValue(retry.maxAttempts.raw) ?? 0) : 0
   const interval = retry.initialInterval ? parseGoDuration(retry.initialInterval.value) : undefined
   const multiplier = retry.backoffMultiplier ? Number(retry.backoffMultiplier.raw) : NaN
   return {
@@ -80,7 +82,7 @@ export interface JobRetryPolicy {
 
 export function jobRetryPolicy(retry: Retry | undefined, rules: RetryRules = CODEAI_RETRY_RULES): JobRetryPolicy {
   if (!retry) return { retries: rules.jobDefaultRetries, maxDelayNanos: rules.jobMaxDelayNanos, source: 'default' }
-  const written = retry.maxAttempts ? Number(retry.maxAttempts.raw) : 0
+  const written = retry.maxAttempts ? (integerValue(retry.maxAttempts.raw) ?? 0) : 0
   return { retries: Number.isInteger(written) && written > 0 ? written : 0, maxDelayNanos: rules.jobMaxDelayNanos, source: 'written' }
 }
 

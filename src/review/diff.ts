@@ -8,6 +8,7 @@
  */
 import type { CaiDocument, Comment, Diagnostic, Foreign, Job, ParseResult, Retry, TopItem, Trigger, Workflow } from '../language/model'
 import { parse } from '../language/parse'
+import { queueOf } from '../language/queues'
 import { scheduleWords } from '../diagram/schedule'
 import type { Change, DocumentDiff, FieldChange } from './changes'
 import { definedOnly, stepChanges } from './steps'
@@ -27,7 +28,6 @@ export interface DiffOptions {
 
 /** How many next runs a changed schedule lists, for each version. */
 const RUNS_LISTED = 3
-const DEFAULT_QUEUE = 'default'
 
 export function diffDocuments(beforeIn: Version | string, afterIn: Version | string, options: DiffOptions = {}): DocumentDiff {
   const before = typeof beforeIn === 'string' ? { text: beforeIn } : beforeIn
@@ -155,7 +155,7 @@ function jobFieldChanges(before: Job, after: Job, now: Date): FieldChange[] {
   }
   compareField(fields, 'task', before.task.value, after.task.value)
   // No queue is the default queue: the same meaning.
-  compareField(fields, 'queue', before.queue?.value ?? DEFAULT_QUEUE, after.queue?.value ?? DEFAULT_QUEUE)
+  compareField(fields, 'queue', queueOf(before), queueOf(after))
   fields.push(...retryChanges(before.retry, after.retry))
   return fields
 }

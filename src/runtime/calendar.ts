@@ -4,6 +4,7 @@
  * queue receives per minute, the minutes where more tasks fall due than the
  * worker runs at once, and the jobs whose queue the worker never serves.
  */
+import { queueOf } from '../language/queues'
 import { nextRuns, parseCron, type CronSchedule } from '../language/cron'
 import type { Job } from '../language/model'
 import { runZone } from '../language/run-times'
@@ -70,10 +71,6 @@ export const MAX_RUNS_PER_JOB = 50_000
 const MINUTE = 60_000
 const MAX_BATCH = 1024
 
-/** The queue a job goes to: `default` when it names none (or an empty one). */
-export function jobQueue(job: Job): string {
-  return job.queue && job.queue.value !== '' ? job.queue.value : 'default'
-}
 
 /**
  * Runs in [from, to). A schedule in UTC is expanded day by day from its
@@ -93,7 +90,7 @@ export function jobCalendar(jobs: readonly Job[], from: Date, to: Date, profile:
   const perJob: JobRuns[] = []
 
   for (const job of jobs) {
-    const queue = jobQueue(job)
+    const queue = queueOf(job)
     let lane = lanes.get(queue)
     if (!lane) {
       lane = { name: queue, served: servesQueue(profile, queue), jobs: [], runs: 0 }

@@ -7,7 +7,7 @@ import { formatDuration, NANOS } from '../language/duration'
 import type { CaiDocument, Diagnostic, Job, Span, Workflow } from '../language/model'
 import { describeRetry, workflowRetryPolicy } from '../language/retry'
 import { keywordSpan, NO_SPAN, replaceValueFix, Reporter } from '../language/validate/reporter'
-import { jobQueue } from './calendar'
+import { queueOf } from '../language/queues'
 import { retryRules, servesQueue, type RuntimeProfile } from './profile'
 import { workflowTimeout } from './simulate'
 
@@ -76,7 +76,7 @@ function checkJob(job: Job, profile: RuntimeProfile, report: Reporter): void {
       report.removalFix(`Remove ${name}`, field.span),
     )
   }
-  const queue = jobQueue(job)
+  const queue = queueOf(job)
   if (!servesQueue(profile, queue)) {
     const served = profile.queues.map((q) => q.name)
     const servedWords = served.length === 0 ? 'no queue at all' : served.join(', ')
