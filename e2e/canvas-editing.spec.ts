@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { canvas, editorSelection, flowNode, loadText, offsetOf, openDesigner, selectedNodeId, selectText, storeText } from './designer'
+import { canvas, editorSelection, flowNode, loadText, offsetOf, pasteText, openDesigner, selectedNodeId, selectText, storeText } from './designer'
 
 /**
  * Canvas gestures against the built page, each checked on the exact text it
@@ -116,22 +116,29 @@ test.describe('dragging steps', () => {
 
   test('a drop where nothing is allowed changes nothing: the node snaps back', async ({ page }) => {
     await open(page)
-    const before = await box(node(page, 'charge'))
+    // Where the step stands in the picture: relative to the trigger (dragging near the canvas's edge may pan the view).
+    const placeOf = async () => {
+      const [step, start] = [await box(node(page, 'charge')), await box(node(page, '@trigger'))]
+      return { dx: Math.round(step.x - start.x), dy: Math.round(step.y - start.y) }
+    }
+    const before = await placeOf()
     const trigger = await box(node(page, '@trigger'))
     // Above the middle of the trigger: nothing goes before the trigger.
     await drag(page, node(page, 'charge'), { x: trigger.x + trigger.width / 2, y: trigger.y + 5 }, false)
     expect(await storeText(page)).toBe(TEXT)
-    await expect.poll(() => box(node(page, 'charge'))).toEqual(before)
+    await expect.poll(placeOf).toEqual(before)
   })
 
   test('an edit leaves the text cursor where it was, and undo brings the text back', async ({ page }) => {
     await open(page)
-    await selectText(page, { start: await offsetOf(page, 'reports.build'), end: await offsetOf(page, 'reports.build') })
+    // The caret stays in workflow orders (in a job, the canvas would follow it to the jobs board).
+    const end = await offsetOf(page, '\n}\n\njob')
+    await selectText(page, { start: end, end })
     await drag(page, node(page, 'confirm'), await between(node(page, 'validate'), node(page, 'charge')))
     const moved = file(VALIDATE, CONFIRM, CHARGE, parallel(RESERVE, NOTIFY))
     await expectText(page, moved)
-    // The cursor is still just before `reports.build` (at an offset that did not move: the text before it is as long as before).
-    const cursor = moved.indexOf('reports.build')
+    // The cursor is still at the end of the workflow (an offset that did not move: the text before it is as long as before).
+    const cursor = moved.indexOf('\n}\n\njob')
     await expect.poll(() => editorSelection(page)).toEqual({ start: cursor, end: cursor })
 
     await canvas(page).locator('.react-flow__pane').click({ position: { x: 5, y: 5 } })
@@ -270,7 +277,7 @@ test.describe('menus and keys', () => {
     const pane = await box(canvas(page))
     await canvas(page).locator('.react-flow__pane').click({ button: 'right', position: { x: 30, y: pane.height / 2 } })
     const menu = page.getByRole('menu')
-    await expect(menu.getByRole('menuitem')).toHaveText(['Add step', 'Add parallel block', 'Add workflow', 'Add job'])
+    await expect(menu.getByRole('menuitem')).toHaveText(['Add step', 'Add parallel block', 'Add workflow', 'Add job', 'Find steps, workflows and jobsCtrl+F'])
     await page.keyboard.press('Enter')
     await expectText(page, file(VALIDATE, CHARGE, parallel(RESERVE, NOTIFY), CONFIRM, step('step_1', 'todo.activity')))
     await page.keyboard.press('Escape')
@@ -309,7 +316,7 @@ test.describe('menus and keys', () => {
 
   test('a workflow with a syntax error is read-only on the canvas, and says why', async ({ page }) => {
     await open(page)
-    await loadText(page, TEXT.replace('trigger manual', 'trigger manual ='))
+    await pasteText(page, TEXT.replace('trigger manual', 'trigger manual ='))
     await expect(canvas(page)).toContainClass('cai-stale')
     await expect(canvas(page)).toContainText('Read-only: fix the syntax error first.')
     await expect(node(page, 'charge')).not.toContainClass('draggable')

@@ -33,7 +33,7 @@ async function expectWorkflowShown(page: Page, workflow: string) {
 }
 
 async function expectNoWorkflowShown(page: Page) {
-  await expect(canvas(page)).toContainText('No workflow to show')
+  await expect(canvas(page)).toContainText(/This file has no workflows/)
   await expect(canvas(page).locator('.react-flow__node')).toHaveCount(0)
 }
 

@@ -35,6 +35,12 @@ export const selectedNodeId = (page: Page): Promise<string | null> =>
 export const selectedWorkflow = (page: Page): Promise<string | null> =>
   page.evaluate(() => window.__caiDesigner.getState().selectedWorkflow)
 
+/** Replaces the whole text as an edit of the same document (a paste over everything). */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((value) => window.__caiDesigner.pasteText(value), text)
+  await expect.poll(() => editorText(page)).toBe(text)
+}
+
 /** Replaces the whole text, as opening a file would, and waits for the editor to show it. */
 export async function loadText(page: Page, text: string): Promise<void> {
   await page.evaluate((value) => window.__caiDesigner.setText(value), text)

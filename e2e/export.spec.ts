@@ -10,7 +10,7 @@ import { canvas, flowNode, loadText, openDesigner } from './designer'
 
 async function exported(page: Page, kind: 'SVG' | 'PNG'): Promise<Buffer> {
   const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Export' }).click()
+  await page.getByRole('button', { name: 'Export', exact: true }).click()
   await page.getByRole('menuitem', { name: `Export ${kind}` }).click()
   return readFileSync(await (await download).path())
 }

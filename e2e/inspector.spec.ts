@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures'
-import { flowNode, loadText, openDesigner, selectedNodeId, storeText } from './designer'
+import { flowNode, loadText, openDesigner, pasteText, selectedNodeId, storeText } from './designer'
 import { commit, expectText, field, fieldMessages, inspector, replaceOnce, selectOnCanvas, selectWorkflow } from './inspector-page'
 
 test.describe('inspector: steps', () => {
@@ -229,7 +229,7 @@ test.describe('inspector: workflows', () => {
     const original = await storeText(page)
     await selectWorkflow(page, 'user_onboarding')
     const broken = replaceOnce(original, 'trigger manual\n\ttimeout "30m"', 'trigger manual\n\ttimeout 30m')
-    await loadText(page, broken)
+    await pasteText(page, broken)
 
     await expect(inspector(page).getByTestId('inspector-read-only')).toContainText('The workflow user_onboarding has syntax errors (line')
     await expect(field(page, 'Timeout')).toHaveAttribute('readonly', '')

@@ -26,8 +26,7 @@ test.describe('keyboard access', () => {
       await page.keyboard.press('F6')
       seen.push(await focusedRegion(page))
     }
-    // The example has no problems: an empty Problems panel has nothing to focus and is skipped.
-    expect(seen).toEqual(['outline', 'canvas', 'text', 'inspector', 'toolbar', 'outline'])
+    expect(seen).toEqual(['outline', 'canvas', 'text', 'inspector', 'problems', 'toolbar'])
     await page.keyboard.press('Shift+F6')
     await expect.poll(() => focusedRegion(page)).toBe('toolbar')
   })

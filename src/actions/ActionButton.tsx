@@ -8,7 +8,7 @@ interface ActionButtonProps {
   id: string
   /** What the button shows; the action's label by default. */
   children?: ReactNode
-  /** A fuller name for screen readers and the tooltip; the action's label by default. */
+  /** The tooltip's wording (and the name of a button showing only a symbol); the action's label by default. */
   label?: string
   /** Why it is disabled, when it is. */
   disabledReason?: string
@@ -22,12 +22,15 @@ export function ActionButton({ id, children, label, disabledReason, testId }: Ac
   const pressed = useDesigner((state) => action.isPressed?.(state))
   const name = label ?? action.label
   const keys = action.shortcuts.map((shortcut) => shortcutLabel(shortcut)).join(' or ')
+  // Visible words are the button's name (what a speech user says, what a screen reader reads);
+  // only a symbol-only button is named by its label. The fuller wording goes in the tooltip.
+  const named = children === undefined || typeof children === 'string' ? undefined : name
   return (
     <button
       type="button"
       data-action={id}
       data-testid={testId}
-      aria-label={children === undefined ? undefined : name}
+      aria-label={named}
       title={!enabled && disabledReason ? disabledReason : keys ? `${name} (${keys})` : name}
       aria-keyshortcuts={action.shortcuts.length > 0 ? action.shortcuts.map((shortcut) => ariaShortcut(shortcut)).join(' ') : undefined}
       aria-pressed={pressed}

@@ -14,6 +14,8 @@ export interface CaiDesignerHooks {
   getText(): string
   /** Replace the whole text, as opening a file would. */
   setText(text: string): void
+  /** Replace the whole text as one paste into the editor would: an edit of this document, not another document. */
+  pasteText(text: string): void
   getState(): DesignerState
   /** The text the Monaco editor shows; null until the editor has loaded. */
   getEditorText(): string | null
@@ -43,6 +45,7 @@ export function installTestHooks(store: DesignerStore): void {
   window.__caiDesigner = {
     getText: () => store.getState().text,
     setText: (text) => store.getState().setText(text, 'file'),
+    pasteText: (text) => store.getState().setText(text, 'paste'),
     getState: () => store.getState(),
     dryRun: () => runtimeStore.getState().dryRunTrace,
     getEditorText: () => editor()?.getValue() ?? null,
