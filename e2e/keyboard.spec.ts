@@ -27,8 +27,11 @@ test.describe('keyboard access', () => {
       seen.push(await focusedRegion(page))
     }
     expect(seen).toEqual(['outline', 'canvas', 'text', 'inspector', 'problems', 'toolbar'])
+    // Backwards from the toolbar: round to the last region.
     await page.keyboard.press('Shift+F6')
-    await expect.poll(() => focusedRegion(page)).toBe('toolbar')
+    await expect.poll(() => focusedRegion(page)).toBe('problems')
+    await page.keyboard.press('Shift+F6')
+    await expect.poll(() => focusedRegion(page)).toBe('inspector')
   })
 
   test('in the text, Tab indents; Esc then Tab leaves; Ctrl+M makes Tab move the focus, and the hint says so', async ({ page }) => {
