@@ -61,9 +61,15 @@ export function usage(): string {
   return lines.join('\n') + '\n' + FOOTER
 }
 
+/** Options line up in one column, two spaces past the longest. */
+function optionLines(options: readonly (readonly [string, string])[], indent: string): string[] {
+  const width = Math.max(...options.map(([option]) => option.length)) + 2
+  return options.map(([option, text]) => `${indent}${option.padEnd(width)}${text}`)
+}
+
 function commandHelp(command: Command): string {
   const lines = [`Usage: codeai ${command.name} ${command.usage}`, '', command.summary, '']
-  if (command.options) lines.push('Options:', ...command.options.map(([option, text]) => `  ${option.padEnd(16)}${text}`), '')
+  if (command.options) lines.push('Options:', ...optionLines(command.options, '  '), '')
   return lines.join('\n') + '\n' + FOOTER
 }
 
@@ -71,6 +77,6 @@ function commandLines(command: Command): string[] {
   return [
     `  ${command.name} ${command.usage}`,
     `      ${command.summary}`,
-    ...(command.options ?? []).map(([option, text]) => `      ${option.padEnd(12)}${text}`),
+    ...optionLines(command.options ?? [], '      '),
   ]
 }
