@@ -290,7 +290,7 @@ describe('usage', () => {
     for (const args of [['format', '--help'], ['help', 'format'], ['format', '--write', '-h']]) {
       const result = await run(args)
       expect(result).toMatchObject({ exitCode: 0, stderr: '' })
-      expect(result.stdout).toMatch(/^Usage: codeai format \[--check \| --write\] FILE\|DIR\.\.\.\n\nPrint FILE in canonical layout.*\n\nOptions:\n  --check {9}Exit with code 1/)
+      expect(result.stdout).toMatch(/^Usage: codeai format \[--check \| --write\] FILE\|DIR\.\.\.\n\nPrint FILE in canonical layout.*\n\nOptions:\n  --check  Exit with code 1/)
     }
     expect((await run(['format', '--', '--help'])).stderr).toBe("codeai: cannot read --help: no such file\n")
     for (const name of ['parse FILE', 'validate FILE|DIR...', 'format [--check | --write] FILE|DIR...']) expect(usage()).toContain(`\n  ${name}\n`)
