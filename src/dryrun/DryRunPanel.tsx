@@ -54,7 +54,7 @@ export function DryRunPanel() {
     <section className="cai-dryrun" data-testid="dry-run" aria-label={`Dry run of ${workflowName}`}>
       <header className="cai-dryrun-head">
         <h2>Dry run: {workflowName}</h2>
-        <p className={run.stale ? 'cai-dryrun-summary cai-stale' : 'cai-dryrun-summary'} data-testid="dry-run-summary" aria-live="polite">
+        <p className={run.stale ? 'cai-dryrun-summary cai-dryrun-stale' : 'cai-dryrun-summary'} data-testid="dry-run-summary" aria-live="polite">
           {trace ? trace.summary : 'No run yet.'}
           {run.stale && ' (last good run: fix the errors to update it)'}
         </p>

@@ -36,7 +36,7 @@ export const Timeline = forwardRef<SVGSVGElement, TimelineProps>(function Timeli
     <svg
       ref={ref}
       data-testid="timeline"
-      className={stale ? 'cai-timeline cai-stale' : 'cai-timeline'}
+      className={stale ? 'cai-timeline cai-dryrun-stale' : 'cai-timeline'}
       xmlns="http://www.w3.org/2000/svg"
       viewBox={`0 0 ${LABEL + PLOT + 20} ${height}`}
       width={LABEL + PLOT + 20}

@@ -165,6 +165,8 @@ function listenToPage(autosave: Autosaver) {
 export interface CaiFilesHooks {
   state(): { dirty: boolean; documentId: string; revision: number; autosave: string; message?: string; viewOnly: boolean } & AutosaveInspection
   flush(): Promise<void>
+  /** Timed saves wait while held: makes two tabs disagree on purpose in tests. */
+  holdTimedSaves(held: boolean): void
 }
 
 declare global {
@@ -181,5 +183,6 @@ function installFileHooks(autosave: Autosaver) {
       return { dirty: isDirty(), documentId: id, revision, autosave: state, message, viewOnly: files.getState().viewOnly, ...autosave.inspect() }
     },
     flush: () => autosave.flush(),
+    holdTimedSaves: (held) => autosave.holdTimedSaves(held),
   }
 }

@@ -308,4 +308,27 @@ describe('two tabs on one document', () => {
     expect(b.autosave.status.getState()).toEqual({ state: 'saved' })
     expect((await stored(repository))?.revision).toBe(3)
   })
+
+  test.each([
+    ['told by the channel', true],
+    ['found when saving', false],
+  ])('edits on top of a revision the other tab saved again unchanged (only its cursor moved) go into the document, no copy (%s)', async (_, withChannel) => {
+    const { a, b, repository } = await twoTabs(withChannel)
+    a.type('A wrote this')
+    await a.autosave.flush()
+    if (!withChannel) {
+      // B learns of A's text as opening it would.
+      await b.autosave.switchDocument({ id: 'doc', revision: 2 }, () => b.type('A wrote this'))
+    }
+    await expect.poll(() => b.text).toBe('A wrote this')
+    // A saves the same text again (its cursor moved) while B types on top of it.
+    a.autosave.changed()
+    await a.autosave.flush()
+    b.type('A wrote this, then B')
+    await b.autosave.flush()
+    await expect.poll(() => stored(repository).then((document) => document?.text)).toBe('A wrote this, then B')
+    expect(b.autosave.status.getState().fork).toBeUndefined()
+    expect(b.autosave.currentDocument.id).toBe('doc')
+    expect((await repository.recent()).entries).toHaveLength(1)
+  })
 })

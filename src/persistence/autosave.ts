@@ -124,9 +124,18 @@ export class Autosaver {
   private stalled: Promise<void> | undefined
   /** Another tab saved a newer revision of this document while this tab has edits: the next write keeps them as a copy. */
   private mustFork = false
+  /**
+   * The text and name stored at `revision`, as far as this tab knows: when
+   * another tab saves a newer revision with the same text and name (it only
+   * moved its cursor), this tab's edits still apply on top of it, and no copy
+   * is needed.
+   */
+  private base: { text: string; name: string } | undefined
   /** The backups this tab wrote, by document id, with the change count each holds. */
   private readonly backedUp = new Map<string, number>()
   private quiet = 0
+  /** Timed saves wait while held (the test hook's way to make two tabs disagree on purpose). */
+  private held = false
   private attempts = 0
   private completed = 0
   private failures = 0
@@ -194,6 +203,12 @@ export class Autosaver {
     return { tab: this.tab, attempts: this.attempts, completed: this.completed, failures: this.failures, backups: this.backedUp.size }
   }
 
+  /** Holds the timed saves (saving on leaving, on switching and for a fork still happens), or lets them go. */
+  holdTimedSaves(held: boolean): void {
+    this.held = held
+    if (!held && this.unsaved()) this.schedule()
+  }
+
   /** Saves what is pending now; resolves when it is saved, or the save failed or is not answering. */
   async flush(): Promise<void> {
     for (let attempt = 0; attempt < 3 && this.canSave() && !this.stalled && (this.saving || this.unsaved()); attempt++) {
@@ -255,6 +270,7 @@ export class Autosaver {
     this.revision = next.revision
     this.savedChanges = this.changes
     this.mustFork = false
+    this.base = next.revision > 0 ? this.options.snapshot() : undefined
     const { state, message } = this.status.getState()
     if (!this.repository) return
     rememberDocument(next.id)
@@ -302,6 +318,7 @@ export class Autosaver {
     this.firstPendingAt ??= now
     clearTimeout(this.timer)
     const wait = Math.max(0, Math.min(this.delayMs, this.firstPendingAt + this.maxDelayMs - now))
+    if (this.held) return
     this.timer = setTimeout(() => void this.save(), wait)
   }
 
@@ -360,8 +377,8 @@ export class Autosaver {
       if (outcome.kind === 'conflict') {
         const { document } = await this.repository!.load(outcome.theirs.id)
         if (draft.id !== this.documentId) return
-        if (document && document.text === draft.text && document.name === draft.name) {
-          // The other tab saved the same: nothing would be overwritten.
+        if (document && ((document.text === draft.text && document.name === draft.name) || this.isBase(document))) {
+          // The other tab saved the same, or only moved its cursor: nothing of theirs would be overwritten.
           this.revision = Math.max(this.revision, document.revision)
           if (retry) return await this.write(false)
         }
@@ -410,6 +427,7 @@ export class Autosaver {
   private saved(document: SavedDocument, upTo: number): void {
     this.completed++
     this.revision = document.revision
+    this.base = { text: document.text, name: document.name }
     this.savedChanges = upTo
     rememberDocument(document.id)
     this.channel?.postMessage({ type: 'saved', tab: this.tab, entry: entryOf(document) } satisfies SavedMessage)
@@ -433,15 +451,17 @@ export class Autosaver {
   private async newerElsewhere(theirs: RecentEntry): Promise<void> {
     if (!this.repository || theirs.id !== this.documentId || theirs.revision <= this.revision) return
     const changesBefore = this.changes
-    if (this.unsaved() || this.saving) {
-      this.mustFork = true
-      if (!this.saving) await this.save()
-      return
-    }
+    const hadEdits = this.unsaved() || !!this.saving
     const { document } = await this.repository.load(theirs.id)
     if (!document || document.id !== this.documentId || document.revision <= this.revision) return
-    if (this.changes !== changesBefore || this.saving) {
-      // Typed while it was read: those edits are based on the older revision.
+    if (hadEdits || this.changes !== changesBefore || this.saving) {
+      if (this.isBase(document) && !this.mustFork) {
+        // The other tab saved the text this tab's edits start from: they apply on top of its revision.
+        // A write in flight meets the conflict and retries (see write).
+        if (!this.saving) this.revision = document.revision
+        return
+      }
+      // Edits based on an older revision (typed before or while it was read).
       this.mustFork = true
       if (!this.saving) await this.save()
       return
@@ -453,8 +473,13 @@ export class Autosaver {
       return
     }
     this.revision = document.revision
+    this.base = { text: document.text, name: document.name }
     this.savedChanges = this.changes
     this.setStatus({ state: 'saved', fork: this.status.getState().fork })
+  }
+
+  private isBase(document: { text: string; name: string }): boolean {
+    return this.base !== undefined && document.text === this.base.text && document.name === this.base.name
   }
 
   /** Waits for another tab with a backup to close, then brings its backup in (unless another page did first). */

@@ -31,16 +31,22 @@ async function restoreFrom(indexedDB: IDBFactory, backups: MemoryStorage, locks:
   return restored
 }
 
-/** Web Locks with some tabs still open. */
+/** Web Locks with some tabs still open. As the real ones, a granted lock is held until its callback ends: not re-entrant. */
 function locksWithOpen(...open: string[]): TabLocks {
+  const granted = new Set<string>()
   return {
     async request(name: string, ...rest: unknown[]) {
       const callback = rest.at(-1) as (lock: unknown) => unknown
       const options = (rest.length > 1 ? rest[0] : {}) as { ifAvailable?: boolean }
-      const held = open.some((tab) => name.endsWith(`.${tab}`))
+      const held = granted.has(name) || open.some((tab) => name.endsWith(`.${tab}`))
       if (held && options.ifAvailable) return callback(null)
       if (held) return new Promise(() => {})
-      return callback({ name })
+      granted.add(name)
+      try {
+        return await callback({ name })
+      } finally {
+        granted.delete(name)
+      }
     },
   } as TabLocks
 }

@@ -72,15 +72,18 @@ async function read(repository: Repository, options: RestoreOptions): Promise<Re
 export const closedTabCopyName = (name: string): string => `${name} (closed tab)`
 
 /**
- * Brings into the database the backups of the tabs (or `tab` only) that are
- * gone, oldest first; the backups of tabs still open are left to them. A
- * backup that cannot be read is set aside in the quarantine, like stored data.
+ * Brings into the database the backups of the tabs that are gone, oldest
+ * first; the backups of tabs still open are left to them. With `tab`, only
+ * that tab's, which the caller knows is gone: it holds that tab's lock (see
+ * whenTabIsGone), and asking for the lock again would find it taken, since
+ * Web Locks are not re-entrant. A backup that cannot be read is set aside in
+ * the quarantine, like stored data.
  */
 export async function promoteClosedTabs(repository: Repository, storage: BackupStorage | null, locks: TabLocks | null, setAside: SetAside[], tab?: string): Promise<Promoted[]> {
   const promoted: Promoted[] = []
   const found = readBackups(storage, tab).sort((a, b) => (a.backup?.ok ? a.backup.value.writtenAt : 0) - (b.backup?.ok ? b.backup.value.writtenAt : 0))
   for (const { tab: owner, id, backup, raw } of found) {
-    if (!backup || !(await tabIsGone(locks, owner))) continue
+    if (!backup || (tab === undefined && !(await tabIsGone(locks, owner)))) continue
     if (backup.ok) {
       const outcome = await repository.promote(backup.value, closedTabCopyName)
       if (outcome.kind !== 'unchanged') promoted.push(outcome)
