@@ -343,6 +343,8 @@ describe('other actions', () => {
     expect(actionById('view-jobs').isPressed?.(store.getState())).toBe(true)
     await actionById('toggle-data-flow').run(store, PANE)
     expect(store.getState().view.dataFlow).toBe(true)
+    await actionById('toggle-minimap').run(store, PANE)
+    expect(actionById('toggle-minimap').isPressed?.(store.getState())).toBe(true)
     await actionById('theme').run(store, PANE)
     expect(store.getState().view.theme).toBe('light')
     await actionById('toggle-text').run(store, PANE)

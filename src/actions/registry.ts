@@ -511,6 +511,17 @@ const PAGE_ACTIONS: readonly Action[] = [
     run: (store) => store.getState().setView({ dataFlow: !store.getState().view.dataFlow }),
   },
   {
+    id: 'toggle-minimap',
+    label: 'Show the minimap',
+    shortcuts: [],
+    keysIn: PAGE_KEYS,
+    group: 'View',
+    menu: null,
+    isEnabled: () => true,
+    isPressed: (state) => state.view.minimap,
+    run: (store) => store.getState().setView({ minimap: !store.getState().view.minimap }),
+  },
+  {
     id: 'theme',
     label: 'Switch theme (system, light, dark)',
     shortcuts: [],

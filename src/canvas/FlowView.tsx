@@ -19,6 +19,7 @@ import {
   type OnNodeDrag,
   type OnNodesChange,
 } from '@xyflow/react'
+import { PAGE_TARGET, actionById } from '../actions/registry'
 import { designerStore, useDesigner } from '../store/designer'
 import { edgeTypes } from './edges'
 import { MINIMAP_SIZE, showsMinimap, useFitPicture, useKeepFitted, useNewNodeInView } from './fit'
@@ -70,10 +71,7 @@ interface FlowViewProps {
   children?: ReactNode
 }
 
-const toggleMinimap = () => {
-  const { view, setView } = designerStore().getState()
-  setView({ minimap: !view.minimap })
-}
+const toggleMinimap = () => void actionById('toggle-minimap').run(designerStore(), PAGE_TARGET)
 
 /**
  * The zoom controls, with a fit that shows every label and bypass (React

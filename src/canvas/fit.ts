@@ -143,7 +143,11 @@ export interface FitRequest {
 type Padding = Parameters<typeof getViewportForBounds>[5]
 type FlowStore = ReturnType<typeof useStoreApi<CanvasNode, CanvasEdge>>
 
-/** The viewport each canvas's last fit chose, with what it fitted: keyed by React Flow's store. */
+/**
+ * The viewport each canvas's last fit chose, with what it fitted: keyed by
+ * React Flow's store, through its `getState` (useStoreApi gives each caller
+ * its own wrapper object around the one store).
+ */
 const lastFit = new WeakMap<object, { viewport: Viewport; request: FitRequest }>()
 
 const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3
@@ -161,7 +165,7 @@ export function useFitPicture(): (request?: FitRequest) => boolean {
       const zoom = { min: request.minZoom ?? minZoom, max: FIT_MAX_ZOOM }
       const viewport = fitViewport(bounds, width, height, zoom, showsMinimap(minimap, nodes.length))
       void panZoom.setViewport(viewport)
-      lastFit.set(flow, { viewport, request })
+      lastFit.set(flow.getState, { viewport, request })
       return true
     },
     [flow, minimap],
@@ -170,7 +174,7 @@ export function useFitPicture(): (request?: FitRequest) => boolean {
 
 /** Whether the view is still the one the last fit chose (the user has not panned or zoomed since). */
 function stillFitted(flow: FlowStore): FitRequest | null {
-  const fit = lastFit.get(flow)
+  const fit = lastFit.get(flow.getState)
   const [x, y, zoom] = flow.getState().transform
   return fit && sameViewport(fit.viewport, { x, y, zoom }) ? fit.request : null
 }
