@@ -191,7 +191,7 @@ test.describe('inspector: workflows', () => {
 
     const retryBlock = (attempts: number, interval: string, multiplier: string) =>
       `retry {\n\t\tmax_attempts ${attempts}\n\t\tinitial_interval "${interval}"\n\t\tbackoff_multiplier ${multiplier}\n\t}`
-    const attempts = field(page, 'Max attempts (the first included)')
+    const attempts = field(page, 'Max attempts (the first included; 0: unlimited)')
     await attempts.fill('5')
     // A preview while typing; nothing written yet.
     await expect(summary).toHaveText('then 1m, 2m, 4m, 8m; gives up after 5 attempts, 15m')
@@ -219,9 +219,15 @@ test.describe('inspector: workflows', () => {
       'retry initial_interval "0s" is zero, so retries follow each other without a pause; use a positive duration',
     )
 
+    // 0 is Temporal's "unlimited": written, and said in words.
     await commit(attempts, '0')
+    const unlimited = replaceOnce(original, retryBlock(4, '1m', '2.0'), retryBlock(0, '0s', '3.0'))
+    await expectText(page, unlimited)
+    await expect(summary).toContainText('unlimited attempts until the workflow timeout')
+
+    await commit(attempts, '-1')
     await expect(attempts).toHaveAttribute('aria-invalid', 'true')
-    expect(await storeText(page)).toBe(zero)
+    expect(await storeText(page)).toBe(unlimited)
   })
 
   test('a broken workflow is shown read-only, saying why', async ({ page }) => {

@@ -50,7 +50,7 @@ export function RetrySection({ owner, retry, diagnostics }: RetrySectionProps) {
         <>
           {field(
             'maxAttempts',
-            kind === 'workflow' ? 'Max attempts (the first included)' : 'Max attempts (retries after the first run)',
+            kind === 'workflow' ? 'Max attempts (the first included; 0: unlimited)' : 'Max attempts (retries after the first run)',
             attemptsFindings,
             retry.maxAttempts,
           )}
