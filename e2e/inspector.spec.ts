@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures'
-import { flowNode, loadText, openDesigner, pasteText, selectedNodeId, storeText } from './designer'
+import { flowNode, loadText, openDesigner, outline, pasteText, selectedNodeId, storeText } from './designer'
 import { commit, expectText, field, fieldMessages, inspector, replaceOnce, selectOnCanvas, selectWorkflow } from './inspector-page'
 
 test.describe('inspector: steps', () => {
@@ -228,6 +228,24 @@ test.describe('inspector: workflows', () => {
     await commit(attempts, '-1')
     await expect(attempts).toHaveAttribute('aria-invalid', 'true')
     expect(await storeText(page)).toBe(unlimited)
+  })
+
+  test('an empty timeout gets a Remove button that deletes its line as one undo step', async ({ page }) => {
+    await openDesigner(page)
+    const original = await storeText(page)
+    const withEmpty = replaceOnce(original, '\ttimeout "2h"\n', '\ttimeout ""\n')
+    await loadText(page, withEmpty)
+    // Its outline entry now carries the warning's badge.
+    await outline(page).getByRole('button', { name: /^order_fulfillment/ }).click()
+    await expect(inspector(page).getByTestId('inspector-title')).toHaveText('Workflow order_fulfillment')
+    const timeout = field(page, 'Timeout')
+    expect(await fieldMessages(timeout)).toContain('timeout "" is empty, which CodeAI accepts')
+    await inspector(page).getByRole('button', { name: 'Remove the empty timeout' }).click()
+    await expectText(page, replaceOnce(original, '\ttimeout "2h"\n', ''))
+    await expect(inspector(page).getByTestId('remove-empty-value')).toHaveCount(0)
+
+    await page.locator('.cai-toolbar').getByRole('button', { name: /^Undo/ }).click()
+    await expectText(page, withEmpty)
   })
 
   test('a broken workflow is shown read-only, saying why', async ({ page }) => {
