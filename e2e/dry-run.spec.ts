@@ -96,4 +96,32 @@ test.describe('dry run', () => {
     await expect(calendar.locator('.cai-calendar-unserved')).toHaveCount(0)
     await expect.poll(() => page.evaluate(() => window.__caiDesigner.getState().diagnostics.filter((d) => d.code === 'runtime/queue-unserved').length)).toBe(0)
   })
+
+  test('the scenario is saved with the document: a reload keeps it, another document has its own', async ({ page }) => {
+    await openDryRun(page)
+    await page.getByTestId('behaviour-process_payment').selectOption('always-fails')
+    await expect.poll(async () => (await dryRun(page))?.outcome).toEqual({ kind: 'failed', step: 'process_payment' })
+    const scenario = await page.getByTestId('scenario-json').inputValue()
+    expect(scenario).toContain('always-fails')
+    await page.evaluate(() => window.__caiFiles!.flush())
+    // Nothing of it is in the browser's settings: it is part of the saved document.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.includes('scenario')))).toEqual([])
+
+    page.on('dialog', (dialog) => void dialog.accept())
+    await page.reload()
+    await expect(canvas(page).locator('.react-flow__node').first()).toBeVisible()
+    await page.evaluate(() => window.__caiDesigner.getState().selectWorkflow('order_fulfillment'))
+    await page.getByTestId('runtime-view').click()
+    await expect(page.getByTestId('scenario-json')).toHaveValue(scenario)
+    await expect.poll(async () => (await dryRun(page))?.outcome).toEqual({ kind: 'failed', step: 'process_payment' })
+
+    // A new document starts without it; going back to this one in Recent brings it back.
+    await page.getByRole('button', { name: 'New', exact: true }).click()
+    await expect.poll(() => storeText(page)).toBe('')
+    await page.getByRole('button', { name: 'Recent' }).click()
+    await page.getByRole('menuitem', { name: 'with_workflows.cai' }).click()
+    await expect.poll(() => storeText(page)).not.toBe('')
+    await page.evaluate(() => window.__caiDesigner.getState().selectWorkflow('order_fulfillment'))
+    await expect(page.getByTestId('scenario-json')).toHaveValue(scenario)
+  })
 })

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures'
-import { flowNode, loadText, openDesigner, pasteText, selectedNodeId, storeText } from './designer'
+import { flowNode, loadText, openDesigner, outline, pasteText, selectedNodeId, storeText } from './designer'
 import { commit, expectText, field, fieldMessages, inspector, replaceOnce, selectOnCanvas, selectWorkflow } from './inspector-page'
 
 test.describe('inspector: steps', () => {
@@ -191,7 +191,7 @@ test.describe('inspector: workflows', () => {
 
     const retryBlock = (attempts: number, interval: string, multiplier: string) =>
       `retry {\n\t\tmax_attempts ${attempts}\n\t\tinitial_interval "${interval}"\n\t\tbackoff_multiplier ${multiplier}\n\t}`
-    const attempts = field(page, 'Max attempts (the first included)')
+    const attempts = field(page, 'Max attempts (the first included; 0: unlimited)')
     await attempts.fill('5')
     // A preview while typing; nothing written yet.
     await expect(summary).toHaveText('then 1m, 2m, 4m, 8m; gives up after 5 attempts, 15m')
@@ -219,9 +219,33 @@ test.describe('inspector: workflows', () => {
       'retry initial_interval "0s" is zero, so retries follow each other without a pause; use a positive duration',
     )
 
+    // 0 is Temporal's "unlimited": written, and said in words.
     await commit(attempts, '0')
+    const unlimited = replaceOnce(original, retryBlock(4, '1m', '2.0'), retryBlock(0, '0s', '3.0'))
+    await expectText(page, unlimited)
+    await expect(summary).toContainText('unlimited attempts until the workflow timeout')
+
+    await commit(attempts, '-1')
     await expect(attempts).toHaveAttribute('aria-invalid', 'true')
-    expect(await storeText(page)).toBe(zero)
+    expect(await storeText(page)).toBe(unlimited)
+  })
+
+  test('an empty timeout gets a Remove button that deletes its line as one undo step', async ({ page }) => {
+    await openDesigner(page)
+    const original = await storeText(page)
+    const withEmpty = replaceOnce(original, '\ttimeout "2h"\n', '\ttimeout ""\n')
+    await loadText(page, withEmpty)
+    // Its outline entry now carries the warning's badge.
+    await outline(page).getByRole('button', { name: /^order_fulfillment/ }).click()
+    await expect(inspector(page).getByTestId('inspector-title')).toHaveText('Workflow order_fulfillment')
+    const timeout = field(page, 'Timeout')
+    expect(await fieldMessages(timeout)).toContain('timeout "" is empty, which CodeAI accepts')
+    await inspector(page).getByRole('button', { name: 'Remove the empty timeout' }).click()
+    await expectText(page, replaceOnce(original, '\ttimeout "2h"\n', ''))
+    await expect(inspector(page).getByTestId('remove-empty-value')).toHaveCount(0)
+
+    await page.locator('.cai-toolbar').getByRole('button', { name: /^Undo/ }).click()
+    await expectText(page, withEmpty)
   })
 
   test('a broken workflow is shown read-only, saying why', async ({ page }) => {

@@ -177,6 +177,64 @@ test.describe('hostile names and sizes (issue 14.2, 14.3)', () => {
   })
 })
 
+test.describe('share links with a dry run', () => {
+  const unserved = (page: Page) =>
+    page.evaluate(() => window.__caiDesigner.getState().diagnostics.filter((d) => d.code === 'runtime/queue-unserved').length)
+  const savedProfile = (page: Page) => page.evaluate(() => localStorage.getItem('cai-designer.runtime-profile'))
+
+  test('carry the scenarios and a changed runtime profile, which the receiver sees in that view only', async ({ page, context }) => {
+    await openDesigner(page)
+    await page.evaluate(() => window.__caiDesigner.getState().selectWorkflow('order_fulfillment'))
+    await page.getByTestId('runtime-view').click()
+    await page.getByTestId('behaviour-process_payment').selectOption('always-fails')
+    await page.getByTestId('dry-run').getByRole('button', { name: 'Runtime profile…' }).click()
+    const dialog = page.getByTestId('runtime-profile')
+    await dialog.getByTestId('profile-queues').fill('critical: 6, default: 3, low: 1, low_priority: 1')
+    await dialog.getByRole('button', { name: 'Save' }).click()
+    await expect(dialog).toBeHidden()
+    await expect.poll(() => unserved(page)).toBe(0)
+    const link = await copyLink(page, 'Copy share link')
+    expect(new URL(link).hash).toMatch(/&run=[A-Za-z0-9_-]+&z=[A-Za-z0-9_-]+$/)
+
+    const receiver = await freshPage(context)
+    await receiver.goto(link)
+    await receiver.waitForFunction(() => !!window.__caiDesigner)
+    await expect.poll(() => storeText(receiver)).toBe(await storeText(page))
+    // The link's profile serves low_priority: no warning about it in this view.
+    await expect.poll(() => unserved(receiver)).toBe(0)
+    await receiver.evaluate(() => window.__caiDesigner.getState().selectWorkflow('order_fulfillment'))
+    await receiver.getByTestId('runtime-view').click()
+    await expect(receiver.getByTestId('link-profile')).toContainText('This link carries its own runtime profile, used in this view only')
+    await expect.poll(async () => (await receiver.evaluate(() => window.__caiDesigner.dryRun()))?.outcome).toEqual({ kind: 'failed', step: 'process_payment' })
+    // No setting of the receiver was changed by it.
+    expect(await savedProfile(receiver)).toBeNull()
+
+    await receiver.getByTestId('link-profile').getByRole('button', { name: 'Use my own profile' }).click()
+    await expect(receiver.getByTestId('link-profile')).toHaveCount(0)
+    await expect.poll(() => unserved(receiver)).toBe(2)
+    expect(await savedProfile(receiver)).toBeNull()
+    await receiver.context().close()
+  })
+
+  test('a link whose profile is absurd still opens its document and scenario, and says the profile was refused', async ({ page }) => {
+    const run = base64url(
+      deflateSync(
+        Buffer.from(JSON.stringify({ v: 1, profile: { concurrency: -3 }, scenarios: { orders: '{"steps": {"check": {"behaviour": "always-fails"}}}' } }), 'utf8'),
+      ),
+    )
+    await page.goto(`./#cai=1&name=shared.cai&run=${run}&z=${base64url(deflateSync(Buffer.from(NON_ASCII, 'utf8')))}`)
+    await page.waitForFunction(() => !!window.__caiDesigner)
+    await expect.poll(() => storeText(page)).toBe(NON_ASCII)
+    await expect(page.getByTestId('notices')).toContainText(
+      'The runtime profile in this link was refused (concurrency must be between 1 and 100000, not -3): this view uses your own profile.',
+    )
+    await page.getByTestId('runtime-view').click()
+    await expect(page.getByTestId('dry-run')).toBeVisible()
+    await expect(page.getByTestId('link-profile')).toHaveCount(0)
+    await expect.poll(async () => (await page.evaluate(() => window.__caiDesigner.dryRun()))?.outcome).toEqual({ kind: 'failed', step: 'check' })
+  })
+})
+
 test.describe('damaged and hostile links are refused and change nothing', () => {
   async function refusedOverLocal(page: Page, fragment: string, reason: RegExp) {
     await openDesigner(page)

@@ -11,6 +11,7 @@ import { runtimeStore } from '../store/runtime'
 import { marksOf, useDryRun } from './use-dry-run'
 import { SPEEDS, usePlayback } from './use-playback'
 import { exportTimeline, Timeline } from './Timeline'
+import { LinkProfileNote } from './LinkProfileNote'
 import { ProfileDialog } from './ProfileDialog'
 import { scenarioText, withStepChange } from './scenario-text'
 import { formatSpan } from '../runtime/summary'
@@ -58,6 +59,7 @@ export function DryRunPanel() {
           {trace ? trace.summary : 'No run yet.'}
           {run.stale && ' (last good run: fix the errors to update it)'}
         </p>
+        <LinkProfileNote />
         <div className="cai-dryrun-actions">
           <label>
             Conditions{' '}

@@ -10,6 +10,7 @@ import { formatRun } from '../language/run-times'
 import { jobCalendar } from '../runtime/calendar'
 import { useDesigner } from '../store/designer'
 import { useRuntime } from '../store/runtime'
+import { LinkProfileNote } from './LinkProfileNote'
 import { ProfileDialog } from './ProfileDialog'
 import './dryrun.css'
 
@@ -56,6 +57,7 @@ export function JobsCalendar() {
             Runtime profile…
           </button>
         </div>
+        <LinkProfileNote />
       </header>
       <ul className="cai-calendar-warnings" data-testid="calendar-warnings">
         {calendar.unserved.map(({ job, queue }) => (

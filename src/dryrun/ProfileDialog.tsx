@@ -73,6 +73,7 @@ const LABELS: Array<[keyof Fields, string, string]> = [
 
 export function ProfileDialog({ onClose }: { onClose(): void }) {
   const profile = useRuntime((state) => state.profile)
+  const fromLink = useRuntime((state) => state.profileSource === 'link')
   const [fields, setFields] = useState(() => fieldsOf(profileToJson(profile)))
   const [errors, setErrors] = useState<string[]>([])
   const dialog = useRef<HTMLDialogElement>(null)
@@ -114,6 +115,11 @@ export function ProfileDialog({ onClose }: { onClose(): void }) {
       >
         <h2 id={titleId}>Runtime profile</h2>
         <p className="cai-muted">How your CodeAI deployment runs workflows and jobs. The defaults are CodeAI's own; they shape the dry run, the jobs calendar and the runtime warnings.</p>
+        {fromLink ? (
+          <p className="cai-link-profile" data-testid="profile-from-link" role="note">
+            These are the numbers of the runtime profile the link carries. Saving changes them for this view only: your saved settings stay as they are. Use “Use my own profile” in the view to go back to yours.
+          </p>
+        ) : null}
         {LABELS.map(([key, label, source]) => (
           <label key={key} className="cai-profile-field">
             <span>
@@ -134,7 +140,13 @@ export function ProfileDialog({ onClose }: { onClose(): void }) {
           ))}
         </ul>
         <div className="cai-dialog-buttons">
-          <button type="button" onClick={() => { setFields(fieldsOf(profileToJson(CODEAI_PROFILE))); setErrors([]) }}>
+          <button
+            type="button"
+            onClick={() => {
+              setFields(fieldsOf(profileToJson(CODEAI_PROFILE)))
+              setErrors([])
+            }}
+          >
             Reset to CodeAI's defaults
           </button>
           <button type="button" onClick={onClose}>

@@ -10,7 +10,7 @@ import { simulateWorkflow } from '../runtime/simulate'
 import { formatSpan } from '../runtime/summary'
 import type { Trace } from '../runtime/trace'
 import { useDesigner } from '../store/designer'
-import { runtimeStore, useRuntime, type StepRunMark } from '../store/runtime'
+import { runtimeStore, scenarioOf, useRuntime, type StepRunMark } from '../store/runtime'
 import { readScenarioText, type ScenarioReading } from './scenario-text'
 
 const DEBOUNCE_MS = 150
@@ -44,7 +44,7 @@ export function useDryRun(): DryRun {
     return (item as Workflow | undefined) ?? null
   })
   const profile = useRuntime((state) => state.profile)
-  const scenarioText = useRuntime((state) => (workflowName ? state.scenarios[workflowName] : undefined)) ?? ''
+  const scenarioText = useRuntime((state) => (workflowName ? scenarioOf(state.scenarios, workflowName) : ''))
   const reading = useMemo(() => readScenarioText(scenarioText), [scenarioText])
   const [trace, setTrace] = useState<Trace | null>(() => runtimeStore.getState().dryRunTrace)
 

@@ -12,7 +12,9 @@ import { newDocumentId } from '../persistence/pointers'
 import type { DocumentDraft, RecentEntry, SavedDocument } from '../persistence/records'
 import type { Repository } from '../persistence/repository'
 import { LONG_LINK_CHARS, makeShareLink, ShareEncodeError } from '../share/codec'
+import type { RuntimeProfile } from '../runtime/profile'
 import type { DesignerStore } from '../store/designer'
+import { runtimeStore, scenarioMap } from '../store/runtime'
 import { prepareText } from '../workers/load-text'
 import { ask } from './dialog'
 import { exportCanvasImage, NothingToExportError, type ImageKind } from './export-image'
@@ -42,6 +44,10 @@ export interface IncomingDocument {
   fileHandle?: FileSystemFileHandle | null
   /** The workflow to show first. */
   workflow?: string
+  /** Its dry-run scenarios by workflow name (a share link's). */
+  scenarios?: Record<string, string>
+  /** A share link's runtime profile: shown in this view only, never saved. */
+  profile?: RuntimeProfile
 }
 
 interface Context {
@@ -85,7 +91,26 @@ export function snapshot(): DocumentDraft {
     dirty: file.cleanText !== state.text,
     bom: file.bom,
     ...(file.fileHandle ? { fileHandle: file.fileHandle } : {}),
+    ...savedScenarios(),
   }
+}
+
+/** The document's dry-run scenarios, for its saved record (none when there are none). */
+function savedScenarios(): { scenarios?: Record<string, string> } {
+  const scenarios = runtimeStore.getState().scenarios
+  return Object.keys(scenarios).length > 0 ? { scenarios: { ...scenarios } } : {}
+}
+
+/**
+ * The dry-run state that belongs to a document, put in place when it is
+ * shown: its scenarios, and the runtime profile (a link's for a document
+ * opened from a link, else the user's saved one).
+ */
+export function showRuntimeOf(document: { scenarios?: Record<string, string>; profile?: RuntimeProfile }): void {
+  const runtime = runtimeStore.getState()
+  runtime.replaceScenarios(scenarioMap(document.scenarios))
+  if (document.profile) runtime.applyLinkProfile(document.profile)
+  else runtime.restoreSavedProfile()
 }
 
 async function confirmReplacing(what: string): Promise<boolean> {
@@ -127,6 +152,7 @@ export async function openDocument(incoming: IncomingDocument, options: { ask?: 
     store.getState().setDocName(incoming.name)
     placeCursor(store, 0, incoming.workflow)
     files.setState({ cleanText: incoming.text, bom: incoming.bom ?? false, fileHandle: incoming.fileHandle ?? null })
+    showRuntimeOf(incoming)
   })
   void refreshRecent()
   return true
@@ -147,13 +173,17 @@ export async function openRecent(id: string): Promise<void> {
   }
   const prepared = await prepareText(document.text, document.name)
   if (!prepared) return
-  await autosave.switchDocument({ id: document.id, revision: document.revision }, () => showSaved(store, document, prepared.apply))
+  await autosave.switchDocument({ id: document.id, revision: document.revision }, () => {
+    showSaved(store, document, prepared.apply)
+    runtimeStore.getState().restoreSavedProfile()
+  })
   void refreshRecent()
 }
 
-/** Shows a stored document exactly as it was saved: text, name, cursor, workflow, file. */
+/** Shows a stored document exactly as it was saved: text, name, cursor, workflow, file, dry-run scenarios. */
 export function showSaved(store: DesignerStore, document: SavedDocument, apply = (target: DesignerStore) => target.getState().setText(document.text, 'file')) {
   apply(store)
+  runtimeStore.getState().replaceScenarios(scenarioMap(document.scenarios))
   store.getState().setDocName(document.name)
   placeCursor(store, document.cursorOffset, document.selectedWorkflow)
   files.setState({ cleanText: document.dirty ? null : document.text, bom: document.bom, fileHandle: document.fileHandle ?? null })
@@ -230,10 +260,16 @@ export async function exportImage(kind: ImageKind): Promise<void> {
 
 /** Copies a link carrying the whole text (view-only: the picture alone, for documentation). */
 export async function copyShareLink(viewOnly: boolean): Promise<void> {
-  const { docName, text, selectedWorkflow } = page().store.getState()
+  const { docName, text, selectedWorkflow, parsed } = page().store.getState()
+  const { profile, scenarios } = runtimeStore.getState()
+  // Only the scenarios of workflows in the text travel.
+  const workflows = new Set(
+    parsed.doc.items.flatMap((item) => (item.kind === 'workflow' || (item.kind === 'broken' && item.declaration === 'workflow') ? [item.name] : [])),
+  )
+  const shared = Object.fromEntries(Object.entries(scenarios).filter(([name]) => workflows.has(name)))
   let link: string
   try {
-    link = makeShareLink(location.href, { text, name: docName, workflow: selectedWorkflow ?? undefined, viewOnly })
+    link = makeShareLink(location.href, { text, name: docName, workflow: selectedWorkflow ?? undefined, viewOnly, profile, scenarios: shared })
   } catch (error) {
     if (error instanceof ShareEncodeError) await offerDownloadInstead(error.message)
     else notify('error', `The link could not be made: ${reason(error)}.`)

@@ -15,6 +15,7 @@ import { newDocumentId } from '../persistence/pointers'
 import { restore, type Restored } from '../persistence/restore'
 import { decodeShareFragment, type DecodeResult, type SharedDocument } from '../share/codec'
 import type { DesignerStore } from '../store/designer'
+import { runtimeStore, takeLegacyScenarios } from '../store/runtime'
 import { provideServices } from '../actions/services'
 import { prepareText, WORKER_THRESHOLD } from '../workers/load-text'
 import { ask } from './dialog'
@@ -30,6 +31,7 @@ import {
   placeCursor,
   refreshRecent,
   saveToFile,
+  showRuntimeOf,
   showSaved,
   snapshot,
 } from './documents'
@@ -51,7 +53,7 @@ export async function prepareStart(fallback: { text: string; name: string }): Pr
   // The command layer tells and asks through the page's notices and dialogs.
   provideServices({ tell: (text) => notify('info', text), ask })
   const link = decodeShareFragment(location.hash)
-  if (link.kind === 'document' && link.document.viewOnly) return viewOnlyStart(link.document)
+  if (link.kind === 'document' && link.document.viewOnly) return viewOnlyStart(link)
   const restored = await restore()
   const saved = restored.document
   // A big saved text is parsed in the worker after start-up, not while the page starts.
@@ -64,7 +66,8 @@ export async function prepareStart(fallback: { text: string; name: string }): Pr
   }
 }
 
-function viewOnlyStart(shared: SharedDocument): Start {
+function viewOnlyStart(link: OpenedLink): Start {
+  const shared = link.document
   files.setState({ viewOnly: true })
   return {
     text: shared.text,
@@ -73,9 +76,23 @@ function viewOnlyStart(shared: SharedDocument): Start {
     start(store) {
       store.getState().setView({ editorVisible: false, canvasVisible: true })
       placeCursor(store, 0, shared.workflow)
+      // Nothing is stored for a view-only link: its scenarios and profile last as long as the page.
+      showRuntimeOf(shared)
+      tellAboutRun(link)
     },
   }
 }
+
+type OpenedLink = Extract<DecodeResult, { kind: 'document' }>
+
+/** What the user should know about a link's dry-run part: what was refused, and a profile of its own. */
+function tellAboutRun(link: OpenedLink): void {
+  for (const notice of link.notices ?? []) notify('warning', notice)
+  if (link.document.profile) notify('info', LINK_PROFILE_NOTICE)
+}
+
+export const LINK_PROFILE_NOTICE =
+  'This link carries its own runtime profile: the dry run, the jobs calendar and the runtime warnings use it in this view only. Your saved settings are unchanged.'
 
 function startEditing(store: DesignerStore, restored: Restored, fallback: { text: string }, link: DecodeResult, big: boolean) {
   const saved = restored.document
@@ -95,6 +112,10 @@ function startEditing(store: DesignerStore, restored: Restored, fallback: { text
   connectDocuments({ store, autosave, repository: restored.repository })
   files.setState({ recent: restored.recent, cleanText: saved ? null : fallback.text })
 
+  // Scenarios an older version kept for every document at once go with the document restored first.
+  const legacy = saved && !saved.scenarios ? takeLegacyScenarios() : undefined
+  const adoptLegacy = () => legacy && runtimeStore.getState().replaceScenarios(legacy)
+
   const follow = () => {
     store.subscribe((state, previous) => {
       if (
@@ -109,17 +130,24 @@ function startEditing(store: DesignerStore, restored: Restored, fallback: { text
     files.subscribe((state, previous) => {
       if (state.cleanText !== previous.cleanText || state.fileHandle !== previous.fileHandle || state.bom !== previous.bom) autosave.changed()
     })
-    if (link.kind === 'document') void openLink(link.document)
+    // The dry-run scenarios are saved with the document.
+    runtimeStore.subscribe((state, previous) => {
+      if (state.scenarios !== previous.scenarios) autosave.changed()
+    })
+    if (legacy) autosave.changed()
+    if (link.kind === 'document') void openLink(link)
   }
 
   if (saved && big) {
     // Followed only once the text is in: an autosave of the empty placeholder must never replace it.
     void prepareText(saved.text, saved.name).then((prepared) => {
       if (prepared) showSaved(store, saved, prepared.apply)
+      adoptLegacy()
       follow()
     })
   } else {
     if (saved) showSaved(store, saved, () => undefined)
+    adoptLegacy()
     follow()
   }
 
@@ -143,12 +171,19 @@ function startEditing(store: DesignerStore, restored: Restored, fallback: { text
   installFileHooks(autosave)
 }
 
-/** Opens an editable share link as a new document (asking first over unsaved changes), then clears it from the address. */
-async function openLink(shared: SharedDocument): Promise<void> {
-  const opened = await openDocument({ text: shared.text, name: shared.name, workflow: shared.workflow })
+/**
+ * Opens an editable share link as a new document (asking first over unsaved
+ * changes), with its scenarios and, for this view only, its runtime profile;
+ * then clears it from the address.
+ */
+async function openLink(link: OpenedLink): Promise<void> {
+  const shared: SharedDocument = link.document
+  const opened = await openDocument({ text: shared.text, name: shared.name, workflow: shared.workflow, scenarios: shared.scenarios, profile: shared.profile })
   // Opened or declined, the link has been dealt with: a reload must not open it again.
   history.replaceState(history.state, '', location.href.split('#')[0])
-  if (opened) notify('info', `Opened the shared document “${shared.name}”. What you had open before is in Recent.`)
+  if (!opened) return
+  notify('info', `Opened the shared document “${shared.name}”. What you had open before is in Recent.`)
+  tellAboutRun(link)
 }
 
 function listenToPage(autosave: Autosaver) {
@@ -157,7 +192,7 @@ function listenToPage(autosave: Autosaver) {
     const link = decodeShareFragment(location.hash)
     if (link.kind === 'refused') notify('error', link.message)
     else if (link.kind === 'document' && link.document.viewOnly) location.reload()
-    else if (link.kind === 'document') void openLink(link.document)
+    else if (link.kind === 'document') void openLink(link)
   })
 }
 

@@ -6,6 +6,7 @@ import { findingsWithin, nameFindings, scheduleFindings, taskFindings } from './
 import { useEdit } from './edit-context'
 import { scheduleHint } from './hints'
 import { QueueField } from './QueueField'
+import { RemoveEmptyValue } from './RemoveEmptyValue'
 import { RetrySection } from './RetrySection'
 import { TextField } from './TextField'
 
@@ -42,6 +43,7 @@ export function JobForm({ doc, job, diagnostics }: { doc: CaiDocument; job: Job;
         check={(value) => scheduleFindings(value, owner)}
         findings={findingsWithin(diagnostics, job.schedule?.span)}
         hint={scheduleHint}
+        fix={<RemoveEmptyValue diagnostics={diagnostics} span={job.schedule?.span} target={{ job: job.name, statement: 'schedule' }} />}
         commit={(value) => run((current) => setJobField(current, job.name, 'schedule', value))}
       />
       <TextField

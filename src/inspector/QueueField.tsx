@@ -4,6 +4,7 @@ import { setJobField } from '../language/operations'
 import { Findings } from './Findings'
 import { findingsWithin, queueFindings } from './checks'
 import { useEdit } from './edit-context'
+import { RemoveEmptyValue } from './RemoveEmptyValue'
 import { queueChoices } from './summaries'
 import { TextField } from './TextField'
 
@@ -53,6 +54,7 @@ export function QueueField({ doc, job, diagnostics }: { doc: CaiDocument; job: J
           <option value={NEW}>New queue…</option>
         </select>
         <Findings id="inspector-job-queue-findings" findings={written} />
+        {typingNew ? null : <RemoveEmptyValue diagnostics={diagnostics} span={job.queue?.span} target={{ job: job.name, statement: 'queue' }} />}
       </div>
       {typingNew ? (
         <TextField

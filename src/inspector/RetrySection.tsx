@@ -5,6 +5,7 @@ import { attemptsFindings, durationFindings, findingsWithCode, findingsWithin, m
 import { useEdit } from './edit-context'
 import { Findings } from './Findings'
 import { durationHint } from './hints'
+import { RemoveEmptyValue } from './RemoveEmptyValue'
 import { retrySummary, type RetryField } from './summaries'
 import { TextField } from './TextField'
 
@@ -37,6 +38,11 @@ export function RetrySection({ owner, retry, diagnostics }: RetrySectionProps) {
         check={check}
         findings={findingsWithin(fieldDiagnostics, prop?.span)}
         hint={name === 'initialInterval' ? durationHint : undefined}
+        fix={
+          name === 'initialInterval' ? (
+            <RemoveEmptyValue diagnostics={fieldDiagnostics} span={prop?.span} target={{ owner, statement: 'initial_interval' }} />
+          ) : undefined
+        }
         onDraft={(typed) => setDraft(typed === null ? null : { field: name, value: typed })}
         commit={(typed) => run((doc) => setRetryField(doc, owner, name, typed))}
       />
@@ -50,7 +56,7 @@ export function RetrySection({ owner, retry, diagnostics }: RetrySectionProps) {
         <>
           {field(
             'maxAttempts',
-            kind === 'workflow' ? 'Max attempts (the first included)' : 'Max attempts (retries after the first run)',
+            kind === 'workflow' ? 'Max attempts (the first included; 0: unlimited)' : 'Max attempts (retries after the first run)',
             attemptsFindings,
             retry.maxAttempts,
           )}

@@ -33,6 +33,8 @@ export interface TextFieldProps {
   list?: string
   placeholder?: string
   inputRef?: Ref<HTMLInputElement>
+  /** Shown under the field's messages, e.g. a button that fixes what they report. */
+  fix?: ReactNode
 }
 
 /**
@@ -117,6 +119,7 @@ export function TextField(props: TextFieldProps) {
         onBlur={write}
       />
       <Findings id={findingsId} findings={shown} />
+      {editing ? null : props.fix}
       {multiline ? (
         <p id={multilineId} className="cai-field-hint">
           This value spans several lines: edit it in the text.

@@ -4,6 +4,7 @@ import { designerStore } from '../store/designer'
 import { durationFindings, findingsWithin, nameFindings } from './checks'
 import { useEdit } from './edit-context'
 import { durationHint } from './hints'
+import { RemoveEmptyValue } from './RemoveEmptyValue'
 import { RetrySection } from './RetrySection'
 import { TextField } from './TextField'
 import { TriggerField } from './TriggerField'
@@ -50,6 +51,7 @@ export function WorkflowForm({ doc, workflow, diagnostics }: { doc: CaiDocument;
         check={(value) => durationFindings(value, owner, 'timeout', 'so the workflow would time out at once')}
         findings={findingsWithin(diagnostics, workflow.timeout?.span)}
         hint={durationHint}
+        fix={<RemoveEmptyValue diagnostics={diagnostics} span={workflow.timeout?.span} target={{ workflow: workflow.name, statement: 'timeout' }} />}
         commit={(value) => run((current) => setWorkflowField(current, workflow.name, 'timeout', value))}
       />
       <RetrySection owner={{ workflow: workflow.name }} retry={workflow.retry} diagnostics={diagnostics} />

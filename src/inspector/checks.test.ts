@@ -131,9 +131,10 @@ describe('queues', () => {
 })
 
 describe('retry numbers', () => {
-  it('takes max_attempts as a whole number of at least 1', () => {
+  it('takes max_attempts as a whole number of 0 or more (0: unlimited attempts until the workflow timeout)', () => {
     expect(attemptsFindings('3')).toEqual([])
-    for (const value of ['0', '3.0', '-1', 'three']) expect(isRejected(attemptsFindings(value)), value).toBe(true)
+    expect(attemptsFindings('0')).toEqual([])
+    for (const value of ['3.0', '-1', 'three']) expect(isRejected(attemptsFindings(value)), value).toBe(true)
   })
 
   it('takes a backoff multiplier with or without a decimal point', () => {

@@ -55,12 +55,18 @@ describe('retrySummary', () => {
 
   it('previews max_attempts left blank (removed) as unlimited attempts on a workflow', () => {
     expect(retrySummary(orders.retry, 'workflow', { field: 'maxAttempts', value: '' })).toBe(
-      'then 10s, 20s, 40s, … (at most 10m apart); unlimited attempts: retried until the workflow timeout (24h when none is set)',
+      'then 10s, 20s, 40s, … (at most 10m apart); unlimited attempts until the workflow timeout (24h when none is set)',
+    )
+  })
+
+  it('previews max_attempts 0 as unlimited attempts until the workflow timeout (Temporal reads 0 as unlimited)', () => {
+    expect(retrySummary(orders.retry, 'workflow', { field: 'maxAttempts', value: '0' })).toBe(
+      'then 10s, 20s, 40s, … (at most 10m apart); unlimited attempts until the workflow timeout (24h when none is set)',
     )
   })
 
   it('gives nothing for a value that would be refused', () => {
-    expect(retrySummary(orders.retry, 'workflow', { field: 'maxAttempts', value: '0' })).toBeUndefined()
+    expect(retrySummary(orders.retry, 'workflow', { field: 'maxAttempts', value: '-1' })).toBeUndefined()
     expect(retrySummary(orders.retry, 'workflow', { field: 'initialInterval', value: '1d' })).toBeUndefined()
     expect(retrySummary(orders.retry, 'workflow', { field: 'backoffMultiplier', value: '-1' })).toBeUndefined()
   })

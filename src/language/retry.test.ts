@@ -39,7 +39,7 @@ describe('workflow retry rules', () => {
   it('a retry block without max_attempts means unlimited attempts', () => {
     expect(workflowRetryPolicy(retry({ initialInterval: '5s' })).maxAttempts).toBe(Infinity)
     expect(describeRetry(retry({ initialInterval: '5s' })).summary).toBe(
-      'then 5s, 10s, 20s, … (at most 10m apart); unlimited attempts: retried until the workflow timeout (24h when none is set)',
+      'then 5s, 10s, 20s, … (at most 10m apart); unlimited attempts until the workflow timeout (24h when none is set)',
     )
   })
 

@@ -119,7 +119,7 @@ function describeWorkflowRetry(retry: Retry | undefined, rules: RetryRules): Ret
       attempts: Infinity,
       delays: [1, 2, 3].map((n) => workflowRetryDelay(policy, n)),
       total: Infinity,
-      summary: `${prefix}then ${first.join(', ')}, … (at most ${formatRounded(policy.maxIntervalNanos)} apart); unlimited attempts: retried until the workflow timeout (${timeout} when none is set)`,
+      summary: `${prefix}then ${first.join(', ')}, … (at most ${formatRounded(policy.maxIntervalNanos)} apart); unlimited attempts until the workflow timeout (${timeout} when none is set)`,
     }
   }
   const retries = policy.maxAttempts - 1

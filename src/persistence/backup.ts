@@ -9,7 +9,7 @@
  *
  * Storage may be disabled or full: every access is allowed to fail.
  */
-import { STORAGE_FORMAT, type Checked, type DocumentDraft } from './records'
+import { readScenarios, STORAGE_FORMAT, type Checked, type DocumentDraft } from './records'
 
 const PREFIX = 'cai-designer.backup.'
 /** `<tab>.<document id>`: a tab may leave backups of several documents (one it moved away from without saving). */
@@ -30,6 +30,8 @@ export interface Backup {
   /** The revision of the document this tab had loaded or last saved. */
   baseRevision: number
   writtenAt: number
+  /** The document's dry-run scenarios (see SavedDocument). */
+  scenarios?: Record<string, string>
 }
 
 /** Where backups are kept: localStorage in the page, a stand-in in tests. */
@@ -67,6 +69,7 @@ export function writeBackup(storage: BackupStorage | null, tab: string, draft: D
     bom: draft.bom,
     baseRevision,
     writtenAt: now,
+    ...(draft.scenarios && Object.keys(draft.scenarios).length > 0 ? { scenarios: draft.scenarios } : {}),
   }
   try {
     storage.setItem(backupKey(tab, draft.id), JSON.stringify(backup))
@@ -135,5 +138,10 @@ export function parseBackup(raw: string, tab: string, id: string): Checked<Backu
     Number.isInteger(backup.baseRevision) &&
     (backup.baseRevision as number) >= 0 &&
     Number.isFinite(backup.writtenAt)
-  return fits ? { ok: true, value: value as Backup } : { ok: false, reason: 'it is damaged' }
+  if (!fits) return { ok: false, reason: 'it is damaged' }
+  if (backup.scenarios === undefined) return { ok: true, value: value as Backup }
+  // Damaged scenarios are dropped: the text is what matters.
+  const scenarios = readScenarios(backup.scenarios)
+  const { scenarios: _, ...rest } = backup
+  return { ok: true, value: (scenarios ? { ...rest, scenarios } : rest) as unknown as Backup }
 }

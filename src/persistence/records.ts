@@ -31,6 +31,8 @@ export interface SavedDocument {
   fileHandle?: FileSystemFileHandle
   /** The tab (one page load) that saved this revision: its own closing backup may replace it. */
   writer?: string
+  /** The dry run's scenario text per workflow name, as typed (it may be invalid JSON): kept with the document. */
+  scenarios?: Record<string, string>
 }
 
 /** A document before the repository gives it its revision and time. */
@@ -74,12 +76,31 @@ export function readDocument(value: unknown): Checked<SavedDocument> {
   if (!Number.isInteger(cursorOffset) || cursorOffset < 0 || cursorOffset > text.length) {
     return { ok: false, reason: 'its cursor position is outside its text' }
   }
+  if (checked.value.scenarios !== undefined && readScenarios(checked.value.scenarios) === undefined) {
+    // Damaged scenarios are dropped; the document itself is fine.
+    const { scenarios: _, ...withoutScenarios } = checked.value
+    return readDocument(withoutScenarios)
+  }
   if (checked.value.fileHandle !== undefined && !isFileHandle(checked.value.fileHandle)) {
     // Something that only looks like a handle (damage, another program): the document is fine, the file link is not.
     const { fileHandle: _, ...withoutHandle } = checked.value
     return { ok: true, value: withoutHandle }
   }
   return checked
+}
+
+/** The most scenarios a document keeps, and the longest scenario text (characters). */
+export const MAX_SCENARIOS = 1000
+export const MAX_SCENARIO_CHARS = 1_000_000
+
+/** Scenario texts by workflow name, or undefined when `value` is not that (damaged, or absurdly large). */
+export function readScenarios(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const entries = Object.entries(value)
+  if (entries.length > MAX_SCENARIOS) return undefined
+  for (const [, text] of entries) if (typeof text !== 'string' || text.length > MAX_SCENARIO_CHARS) return undefined
+  // A plain object without a prototype: a workflow named "__proto__" is just a name.
+  return Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(entries))
 }
 
 /** A real handle to a file, as only the browser makes them: a plain object with the same fields is not one. */

@@ -244,7 +244,8 @@ export class Repository {
       const [value, copied] = await Promise.all([done(documents.get(backup.id)), done(documents.getKey(copyId))])
       const read = value === undefined ? undefined : readDocument(value)
       const stored = read?.ok ? read.value : undefined
-      if (copied !== undefined || (stored && stored.text === backup.text && stored.name === backup.name)) return { kind: 'unchanged' }
+      const sameScenarios = JSON.stringify(stored?.scenarios ?? {}) === JSON.stringify(backup.scenarios ?? {})
+      if (copied !== undefined || (stored && stored.text === backup.text && stored.name === backup.name && sameScenarios)) return { kind: 'unchanged' }
       if (read && !read.ok) this.quarantine(tx, DOCUMENTS, backup.id, value, read.reason)
       const fields = {
         format: STORAGE_FORMAT,
@@ -255,6 +256,7 @@ export class Repository {
         bom: backup.bom,
         savedAt: this.now(),
         writer: backup.tab,
+        ...(backup.scenarios ? { scenarios: backup.scenarios } : {}),
       } as const
       const newer = await this.newerThan(tx, backup.id, backup.baseRevision)
       if (!newer || stored?.writer === backup.tab) {

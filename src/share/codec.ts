@@ -2,17 +2,25 @@
  * Share links: a whole .cai text carried in the URL fragment (which browsers
  * never send to a server), compressed.
  *
- *   #cai=1&name=<name>&wf=<workflow>&view=1&z=<base64url(zlib(UTF-8 text))>
+ *   #cai=1&name=<name>&wf=<workflow>&view=1&run=<dry-run part>&z=<base64url(zlib(UTF-8 text))>
  *
+ * `run` is optional (run-part.ts): the sender's runtime profile when it is
+ * not CodeAI's default, and the dry-run scenarios. A link without it opens as
+ * it always did; one whose `run` is refused still opens its document.
  * `z` comes last, so a link cut short loses (part of) the payload and is
  * caught by the zlib checksum. Decoding never trusts the link: the payload is
  * inflated in small steps with a hard output limit (a "zip bomb" is refused
  * after at most MAX_TEXT_BYTES, never inflated whole), the Adler-32 checksum
  * and the UTF-8 must be right, and every refusal says why.
  */
-import { Inflate, zlibSync } from 'fflate'
+import { zlibSync } from 'fflate'
 import { decodeBase64url, encodeBase64url } from './base64url'
+import { inflateLimited } from './codec-inflate'
 import { clipLabel } from './labels'
+import { decodeRunPart, encodeRunPart } from './run-part'
+import type { RuntimeProfile } from '../runtime/profile'
+
+export { adler32, inflateLimited } from './codec-inflate'
 
 export const SHARE_FORMAT = '1'
 /** The largest text a link may carry, as UTF-8 (and the most a link may inflate to). */
@@ -31,8 +39,6 @@ export const LONG_LINK_CHARS = 8_000
 export const MAX_LINK_CHARS = 1_000_000
 /** Longest name or workflow kept from a link. */
 export const MAX_LABEL_CHARS = 200
-/** Compressed bytes fed to the inflater at a time: deflate expands at most ~1032x, so one step makes ~1 MB at most. */
-const INFLATE_STEP = 1024
 
 export interface SharedDocument {
   text: string
@@ -41,6 +47,10 @@ export interface SharedDocument {
   workflow?: string
   /** A picture-only link: no text pane, no editing. */
   viewOnly: boolean
+  /** The sender's runtime profile, when it differs from CodeAI's defaults: for the view the link opens, never saved. */
+  profile?: RuntimeProfile
+  /** Dry-run scenario text by workflow name. */
+  scenarios?: Record<string, string>
 }
 
 export type ShareRefusal =
@@ -51,7 +61,12 @@ export type ShareRefusal =
 
 export type DecodeResult =
   | { kind: 'none' } // not a share link: some other fragment, or none
-  | { kind: 'document'; document: SharedDocument }
+  | {
+      kind: 'document'
+      document: SharedDocument
+      /** Parts of the link refused while its document still opens (a malformed or absurd profile or scenario), as messages. */
+      notices?: string[]
+    }
   | { kind: 'refused'; reason: ShareRefusal; message: string }
 
 /** Why no link was made: the text is over MAX_TEXT_BYTES, or the link would be over MAX_LINK_CHARS. */
@@ -78,6 +93,8 @@ export function encodeShareFragment(document: SharedDocument): string {
   if (document.workflow) params.push(`wf=${encodeURIComponent(clipLabel(document.workflow, MAX_LABEL_CHARS))}`)
   if (document.viewOnly) params.push('view=1')
   if (utf16) params.push('enc=utf16')
+  const run = encodeRunPart({ profile: document.profile, scenarios: document.scenarios })
+  if (run) params.push(`run=${run}`)
   params.push(`z=${encodeBase64url(zlibSync(bytes, { level: 9 }))}`)
   return `#${params.join('&')}`
 }
@@ -120,6 +137,8 @@ export function decodeShareFragment(fragment: string): DecodeResult {
   const text = utf16 ? utf16Text(inflated.bytes) : utf8Text(inflated.bytes)
   if (text === null) return refused('corrupted', 'its content is not valid text')
   const workflow = params.get('wf')
+  const runValue = params.get('run')
+  const run = runValue === undefined ? undefined : decodeRunPart(runValue)
   return {
     kind: 'document',
     document: {
@@ -127,7 +146,10 @@ export function decodeShareFragment(fragment: string): DecodeResult {
       name: clipLabel(params.get('name') || 'shared.cai', MAX_LABEL_CHARS),
       ...(workflow ? { workflow: clipLabel(workflow, MAX_LABEL_CHARS) } : {}),
       viewOnly: params.get('view') === '1',
+      ...(run?.run.profile ? { profile: run.run.profile } : {}),
+      ...(run?.run.scenarios ? { scenarios: run.run.scenarios } : {}),
     },
+    ...(run && run.refusals.length > 0 ? { notices: run.refusals } : {}),
   }
 }
 
@@ -144,79 +166,12 @@ function readParams(fragment: string): Map<string, string> | 'malformed' {
     const raw = equals < 0 ? '' : part.slice(equals + 1)
     try {
       // The payload is base64url already; only the labels are percent-encoded.
-      params.set(key, key === 'z' ? raw : decodeURIComponent(raw))
+      params.set(key, key === 'z' || key === 'run' ? raw : decodeURIComponent(raw))
     } catch {
       return 'malformed'
     }
   }
   return params
-}
-
-type Inflated = { kind: 'ok'; bytes: Uint8Array } | { kind: 'truncated' | 'corrupted' | 'oversized'; message: string }
-
-/** zlib (RFC 1950) inflated step by step, refused as soon as the output passes `limit` bytes. */
-export function inflateLimited(compressed: Uint8Array, limit: number): Inflated {
-  if (compressed.length < 6) return { kind: 'truncated', message: 'its content is cut short' }
-  const cmf = compressed[0]
-  const flags = compressed[1]
-  if ((cmf & 0x0f) !== 8 || ((cmf << 8) | flags) % 31 !== 0 || flags & 0x20) {
-    return { kind: 'corrupted', message: 'its content is not compressed the way share links are' }
-  }
-  const body = compressed.subarray(2, compressed.length - 4)
-  const chunks: Uint8Array[] = []
-  let size = 0
-  let over = false
-  const inflater = new Inflate((chunk) => {
-    size += chunk.length
-    if (size > limit) over = true
-    else chunks.push(chunk)
-  })
-  try {
-    for (let at = 0; at < body.length && !over; at += INFLATE_STEP) {
-      const end = Math.min(at + INFLATE_STEP, body.length)
-      inflater.push(body.subarray(at, end), end === body.length)
-    }
-    // The last push says the stream must end here: one cut short throws "unexpected EOF".
-    if (body.length === 0) inflater.push(new Uint8Array(0), true)
-  } catch (error) {
-    const eof = error instanceof Error && /unexpected EOF/i.test(error.message)
-    return eof
-      ? { kind: 'truncated', message: 'its content is cut short: the link was probably truncated' }
-      : { kind: 'corrupted', message: 'its content is damaged' }
-  }
-  if (over) return { kind: 'oversized', message: `its text is over ${megabytes(limit)} MB` }
-  const bytes = concat(chunks, size)
-  const trailer = compressed.subarray(compressed.length - 4)
-  const expected = ((trailer[0] << 24) | (trailer[1] << 16) | (trailer[2] << 8) | trailer[3]) >>> 0
-  if (adler32(bytes) !== expected) return { kind: 'corrupted', message: 'its content is damaged (the checksum does not match)' }
-  return { kind: 'ok', bytes }
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]
-  const bytes = new Uint8Array(size)
-  let at = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, at)
-    at += chunk.length
-  }
-  return bytes
-}
-
-export function adler32(bytes: Uint8Array): number {
-  let a = 1
-  let b = 0
-  // 5552 is the most bytes the sums can take before they must be reduced (zlib's NMAX).
-  for (let at = 0; at < bytes.length; at += 5552) {
-    const end = Math.min(at + 5552, bytes.length)
-    for (let i = at; i < end; i++) {
-      a += bytes[i]
-      b += a
-    }
-    a %= 65521
-    b %= 65521
-  }
-  return ((b << 16) | a) >>> 0
 }
 
 /**

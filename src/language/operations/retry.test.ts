@@ -53,10 +53,15 @@ describe('setRetryField', () => {
     expect(docOf(setRetryField(before, { workflow: 'w' }, 'maxAttempts', 3))).toBe(before)
   })
 
-  it.each([0, '0', -1, 2.5, '3.0', 'three', '', Number.NaN])('refuses max_attempts %j', (value) => {
+  it.each([-1, 2.5, '3.0', 'three', '', Number.NaN])('refuses max_attempts %j', (value) => {
     expect(reasonOf(setRetryField(sample(), { workflow: 'w' }, 'maxAttempts', value))).toBe(
-      'max_attempts must be a whole number of at least 1 (it counts every attempt, the first included)',
+      'max_attempts must be a whole number of 0 or more (0 means unlimited attempts until the workflow timeout)',
     )
+  })
+
+  it.each([0, '0', '00'])('writes max_attempts %j as 0: CodeAI (Temporal) reads 0 as unlimited attempts', (value) => {
+    expect(workflowIn(docOf(setRetryField(sample(), { workflow: 'w' }, 'maxAttempts', value)), 'w').retry?.maxAttempts?.raw).toBe('0')
+    expect(jobIn(docOf(setRetryField(sample(), { job: 'j' }, 'maxAttempts', value)), 'j').retry?.maxAttempts?.raw).toBe('0')
   })
 
   it.each([-2, '-2.0', '2.', '.5', 'x', Number.POSITIVE_INFINITY, 1e21, ''])('refuses backoff_multiplier %j', (value) => {
@@ -95,6 +100,7 @@ describe('numerals the designer writes are read by Go as meant', () => {
     expect(attemptsNumeral('010')).toBe('10')
     expect(attemptsNumeral('08')).toBe('8')
     expect(attemptsNumeral('3')).toBe('3')
+    expect(attemptsNumeral('000')).toBe('0')
   })
 
   it('refuses max_attempts above 9223372036854775807 and a multiplier beyond float64', () => {

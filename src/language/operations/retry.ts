@@ -11,7 +11,7 @@ import { isRefusal, refuse, type OpResult, type Refusal } from './result'
 export type RetryOwner = { workflow: string } | { job: string }
 
 export interface RetryFields {
-  /** A whole number of at least 1 (it counts every attempt, the first included). */
+  /** A whole number of 0 or more: on a workflow it counts every attempt, the first included, and 0 means unlimited (Temporal's rule); on a job it counts the retries after the first run. */
   maxAttempts: number | string | undefined
   initialInterval: string | undefined
   /** A number of 0 or more; always written with a decimal point (`2` becomes `2.0`). */
@@ -67,11 +67,11 @@ export function removeRetry(doc: CaiDocument, owner: RetryOwner): OpResult {
 /** The numeral for `max_attempts`, or why `value` cannot be one. */
 export function attemptsNumeral(value: number | string): string | Refusal {
   const raw = typeof value === 'number' ? (Number.isSafeInteger(value) ? String(value) : '') : value.trim()
-  if (!/^[0-9]+$/.test(raw) || /^0+$/.test(raw)) {
-    return refuse('max_attempts must be a whole number of at least 1 (it counts every attempt, the first included)')
+  if (!/^[0-9]+$/.test(raw)) {
+    return refuse('max_attempts must be a whole number of 0 or more (0 means unlimited attempts until the workflow timeout)')
   }
   // Written in decimal: a leading 0 would make CodeAI read the numeral as octal (010 is 8, 08 an error).
-  const decimal = raw.replace(/^0+/, '')
+  const decimal = raw.replace(/^0+(?=[0-9])/, '')
   if (integerValue(decimal) === undefined) return refuse('max_attempts must be at most 9223372036854775807, the largest integer CodeAI reads')
   return decimal
 }
