@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react'
+import { memo, useCallback, useMemo, useRef } from 'react'
 import { designerStore, useDesigner } from '../store/designer'
 import { jobNodeId } from '../store/node-ids'
 import { outlineEntries, type OutlineEntry, type OutlineKind } from './outline-entries'
@@ -38,6 +38,41 @@ function Counts({ errors, warnings }: { errors: number; warnings: number }) {
   )
 }
 
+interface OutlineRowProps {
+  kind: OutlineKind
+  name: string
+  /** Its place among the entries of its kind. */
+  index: number
+  broken: boolean
+  errors: number
+  warnings: number
+  current: boolean
+  onActivate(kind: OutlineKind, index: number): void
+}
+
+/**
+ * One entry; only plain values as props, so a keystroke that changes nothing
+ * it shows (spans move with every edit) skips it: a file with thousands of
+ * jobs re-renders a handful of rows, not all of them.
+ */
+const OutlineRow = memo(function OutlineRow({ kind, name, index, broken, errors, warnings, current, onActivate }: OutlineRowProps) {
+  return (
+    <li data-kind={kind} data-name={name} data-broken={broken || undefined}>
+      <button
+        type="button"
+        className={broken ? 'cai-outline-item cai-broken' : 'cai-outline-item'}
+        aria-current={current ? 'true' : undefined}
+        title={broken ? `${name} has syntax errors` : kind === 'other' ? `${name}: kept as written` : undefined}
+        onClick={() => onActivate(kind, index)}
+      >
+        <span className="cai-outline-name">{name}</span>
+        {broken && <span className="cai-sr-only"> (has syntax errors)</span>}
+        <Counts errors={errors} warnings={warnings} />
+      </button>
+    </li>
+  )
+})
+
 const GROUPS: { kind: OutlineKind; title: string }[] = [
   { kind: 'workflow', title: 'Workflows' },
   { kind: 'job', title: 'Jobs' },
@@ -51,6 +86,13 @@ export const Outline = memo(function Outline() {
   const selectedWorkflow = useDesigner((state) => state.selectedWorkflow)
   const selectedNodeId = useDesigner((state) => state.selectedNodeId)
   const entries = useMemo(() => outlineEntries(doc, diagnostics), [doc, diagnostics])
+  // The rows call back with their kind and place; the entry (with its span as of now) is looked up then.
+  const latest = useRef(entries)
+  latest.current = entries
+  const activateAt = useCallback((kind: OutlineKind, index: number) => {
+    const entry = latest.current.filter((candidate) => candidate.kind === kind)[index]
+    if (entry) activate(entry)
+  }, [])
 
   const isCurrent = (entry: OutlineEntry) =>
     entry.kind === 'workflow'
@@ -68,19 +110,17 @@ export const Outline = memo(function Outline() {
             <h2>{title}</h2>
             <ul>
               {members.map((entry, index) => (
-                <li key={`${entry.name}#${index}`} data-kind={entry.kind} data-name={entry.name} data-broken={entry.broken || undefined}>
-                  <button
-                    type="button"
-                    className={entry.broken ? 'cai-outline-item cai-broken' : 'cai-outline-item'}
-                    aria-current={isCurrent(entry) ? 'true' : undefined}
-                    title={entry.broken ? `${entry.name} has syntax errors` : entry.kind === 'other' ? `${entry.name}: kept as written` : undefined}
-                    onClick={() => activate(entry)}
-                  >
-                    <span className="cai-outline-name">{entry.name}</span>
-                    {entry.broken && <span className="cai-sr-only"> (has syntax errors)</span>}
-                    <Counts errors={entry.errors} warnings={entry.warnings} />
-                  </button>
-                </li>
+                <OutlineRow
+                  key={`${entry.name}#${index}`}
+                  kind={entry.kind}
+                  name={entry.name}
+                  index={index}
+                  broken={entry.broken}
+                  errors={entry.errors}
+                  warnings={entry.warnings}
+                  current={isCurrent(entry)}
+                  onActivate={activateAt}
+                />
               ))}
             </ul>
           </section>

@@ -39,6 +39,17 @@ function SeverityIcon({ severity }: { severity: Severity }) {
   )
 }
 
+/** Re-rendered only when what it shows or where it leads changes (diagnostics are new objects after every edit). */
+const sameProblem = ({ diagnostic: a }: { diagnostic: Diagnostic }, { diagnostic: b }: { diagnostic: Diagnostic }) =>
+  a === b ||
+  (a.severity === b.severity &&
+    a.message === b.message &&
+    a.code === b.code &&
+    a.start.line === b.start.line &&
+    a.start.column === b.start.column &&
+    a.span.start === b.span.start &&
+    a.span.end === b.span.end)
+
 const ProblemEntry = memo(function ProblemEntry({ diagnostic }: { diagnostic: Diagnostic }) {
   const { severity, message, start, code } = diagnostic
   return (
@@ -59,9 +70,10 @@ const ProblemEntry = memo(function ProblemEntry({ diagnostic }: { diagnostic: Di
       </button>
     </li>
   )
-})
+}, sameProblem)
 
-const keyOf = (diagnostic: Diagnostic, index: number) => `${diagnostic.code}@${diagnostic.span.start}-${diagnostic.span.end}#${index}`
+/** By code and place in the list, not by offset: an edit above a problem moves its offset, and must not remount its row. */
+const keyOf = (diagnostic: Diagnostic, index: number) => `${diagnostic.code}#${index}`
 
 /** The notes on other CodeAI blocks, as one row that opens to list them. */
 function OtherBlocksRow({ diagnostics }: { diagnostics: Diagnostic[] }) {
