@@ -5,6 +5,7 @@
  * the size of the document.
  */
 import type { CaiDocument, Diagnostic, Job, Span, Workflow } from './model'
+import { LineIndex } from './positions'
 import { NO_SPAN, Reporter } from './validate/reporter'
 import { checkControlCharacters } from './validate/characters'
 import { checkRetryNumbers } from './validate/numbers'
@@ -14,31 +15,46 @@ import { checkDuration, checkEvent, checkQueue, checkSchedule, checkTask, valueS
 
 /** Diagnostics for `doc`, which was parsed from `text`; in text order. */
 export function validate(doc: CaiDocument, text: string): Diagnostic[] {
-  return validateWith(doc, text, () => false)
+  return validateWith(doc, text, () => null)
 }
 
 /**
  * `validate` with a memory, for validating text after text as the user types:
- * a declaration found without problems is not checked again while its text is
- * unchanged (wherever it moved), so a keystroke in a 5 MB file checks the
- * declaration it changed. Only clean ones are remembered: whether a
- * declaration has problems depends on its text alone, while the problems'
- * positions and messages ("first at line N") depend on where it stands.
- * Names that must be unique across the file are checked every time.
+ * a declaration is not checked again while its text is unchanged, so a
+ * keystroke in a 5 MB file checks the declaration it changed. A clean one is
+ * remembered wherever it moves: whether a declaration has problems depends on
+ * its text alone. One with problems is remembered with them while it stays
+ * on the same line and column, with the same text around it on its first and
+ * last lines: its problems' line numbers, messages ("first at line N") and
+ * fixes (which may take a whole line) depend on where it stands; their
+ * offsets are moved along. Names that must be unique across the file are
+ * checked every time.
  */
 export function createIncrementalValidator(): (doc: CaiDocument, text: string) => Diagnostic[] {
-  let previous = new Set<string>()
+  let previous = new Map<string, Remembered>()
   return (doc, text) => {
-    const current = new Set<string>()
+    const current = new Map<string, Remembered>()
+    let lines: LineIndex | undefined
+    const placeOf = (span: Span) => {
+      lines ??= new LineIndex(text)
+      const lineStart = text.lastIndexOf('\n', span.start - 1) + 1
+      const lineEnd = text.indexOf('\n', span.end)
+      const { line } = lines.positionAt(span.start)
+      return `${line}\u0000${text.slice(lineStart, span.start)}\u0000${text.slice(span.end, lineEnd < 0 ? text.length : lineEnd)}`
+    }
     const diagnostics = validateWith(doc, text, (item, check) => {
-      if (!item.span) return false
-      const key = text.slice(item.span.start, item.span.end)
-      if (previous.has(key) || current.has(key)) {
-        current.add(key)
-        return true
+      if (!item.span) return null
+      const span = item.span
+      const key = text.slice(span.start, span.end)
+      const known = previous.get(key) ?? current.get(key)
+      if (known && (known.diagnostics.length === 0 || known.place === placeOf(span))) {
+        const moved = known.start === span.start ? known : { ...known, start: span.start, diagnostics: movedBy(known.diagnostics, span.start - known.start) }
+        current.set(key, moved)
+        return moved.diagnostics
       }
-      if (check()) current.add(key)
-      return true
+      const found = check()
+      current.set(key, { start: span.start, place: found.length === 0 ? '' : placeOf(span), diagnostics: found })
+      return found
     })
     // Only the declarations of the latest text: memory stays bounded.
     previous = current
@@ -46,15 +62,35 @@ export function createIncrementalValidator(): (doc: CaiDocument, text: string) =
   }
 }
 
+/** A declaration's problems as last found, at `start`, with where it stood (see placeOf). */
+interface Remembered {
+  start: number
+  place: string
+  diagnostics: readonly Diagnostic[]
+}
+
+/** Diagnostics moved `delta` characters along (their lines and columns unchanged: see createIncrementalValidator). */
+function movedBy(diagnostics: readonly Diagnostic[], delta: number): readonly Diagnostic[] {
+  if (delta === 0) return diagnostics
+  const move = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta })
+  return diagnostics.map((diagnostic) => ({
+    ...diagnostic,
+    span: move(diagnostic.span),
+    ...(diagnostic.fix && { fix: { ...diagnostic.fix, edits: diagnostic.fix.edits.map((edit) => ({ ...edit, span: move(edit.span) })) } }),
+  }))
+}
+
+type Known = (item: Workflow | Job, check: () => readonly Diagnostic[]) => readonly Diagnostic[] | null
+
 /**
- * Checks every declaration; `known(item, check)` may answer for one instead,
- * returning true when it did, and may run `check` itself, which checks the
- * declaration and says whether that found no problems.
+ * Checks every declaration; `known(item, check)` may answer for one instead
+ * with its diagnostics (or null to have it checked), and may run `check`
+ * itself, which checks the declaration and returns what that found.
  */
 function validateWith(
   doc: CaiDocument,
   text: string,
-  known: (item: Workflow | Job, check: () => boolean) => boolean,
+  known: Known,
 ): Diagnostic[] {
   const report = new Reporter(text)
   const firstWorkflow = new Map<string, Workflow>()
@@ -62,22 +98,28 @@ function validateWith(
   for (const item of doc.items) {
     if (item.kind === 'workflow') {
       checkUniqueName(item, firstWorkflow, report)
-      const check = () => cleanAfter(report, () => checkWorkflow(item, report))
-      if (!known(item, check)) check()
+      checkOnce(item, () => checkWorkflow(item, report), report, known)
     } else if (item.kind === 'job') {
       checkUniqueName(item, firstJob, report)
-      const check = () => cleanAfter(report, () => checkJob(item, report))
-      if (!known(item, check)) check()
+      checkOnce(item, () => checkJob(item, report), report, known)
     }
   }
   return report.diagnostics()
 }
 
-/** Runs `check`; whether it reported nothing. */
-function cleanAfter(report: Reporter, check: () => void): boolean {
-  const before = report.count
-  check()
-  return report.count === before
+/** Checks a declaration into `report`, unless `known` answers for it (with diagnostics found before, added then). */
+function checkOnce<T extends Workflow | Job>(item: T, checkItem: () => void, report: Reporter, known: Known): void {
+  let checked = false
+  const check = () => {
+    checked = true
+    return report.collect(checkItem)
+  }
+  const answer = known(item, check)
+  if (answer === null) {
+    if (!checked) check()
+  } else if (!checked) {
+    report.addAll(answer)
+  }
 }
 
 function checkUniqueName<T extends Workflow | Job>(item: T, firstByName: Map<string, T>, report: Reporter): void {

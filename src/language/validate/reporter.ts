@@ -39,9 +39,16 @@ export class Reporter {
     this.add('info', code, message, span, fix)
   }
 
-  /** How many diagnostics were reported so far. */
-  get count(): number {
-    return this.found.length
+  /** Runs `check`; the diagnostics it reported. */
+  collect(check: () => void): readonly Diagnostic[] {
+    const before = this.found.length
+    check()
+    return this.found.slice(before)
+  }
+
+  /** Adds diagnostics found before (see createIncrementalValidator). */
+  addAll(diagnostics: readonly Diagnostic[]): void {
+    for (const diagnostic of diagnostics) this.found.push(diagnostic)
   }
 
   /** 1-based line of an offset, for "first at line N". */
