@@ -11,6 +11,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { BrowserContext, Page } from '@playwright/test'
 import { test, expect as baseExpect } from './fixtures'
 import { openDesigner, storeText } from './designer'
+import { encodeReviewFragment } from '../src/share/review-link'
 
 /** Waits for the page's work as long as a busy machine needs: a wait, never a time limit. */
 const expect = baseExpect.configure({ timeout: 30_000 })
@@ -189,6 +190,19 @@ test.describe('review links', () => {
     await expect.poll(async () => (await comparison(receiver))?.selected).toBe(0)
     expect(errors).toEqual([])
     await receiver.context().close()
+  })
+
+  test('carry markup in their labels and texts as text only, running nothing', async ({ page }) => {
+    const payload = '<img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>'
+    const before = EXAMPLE.replace('"orders.validate"', `"${payload}"`)
+    const fragment = encodeReviewFragment({ before, after: EXAMPLE, beforeLabel: `"${payload}`, afterLabel: `after ${payload}`, name: `${payload}.cai` })
+    await page.goto(`./${fragment}`)
+    await expect(compareView(page)).toBeVisible()
+    await expect(compareView(page).getByRole('heading', { level: 2 })).toContainText(payload)
+    await expect(changeList(page).locator('[data-change]')).toHaveText([`changed step validate_order: activity "${payload}" → "orders.validate"`])
+    await expect(page.getByTestId('diff-editor')).toContainText('onerror')
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
+    expect(await page.locator('img, script:not([type="module"])').count()).toBe(0)
   })
 
   test('malformed, are refused with a clear message, and the document and its autosave are untouched', async ({ page, context }) => {

@@ -524,7 +524,8 @@ const PAGE_ACTIONS: readonly Action[] = [
     keysIn: HISTORY_KEYS,
     group: 'Edit',
     menu: null,
-    isEnabled: (state) => state.history.past.length > 0,
+    // Not while the Compare view is shown: the document is out of sight there (and its diff editor is read-only).
+    isEnabled: (state) => state.history.past.length > 0 && !comparing(),
     run: (store) => void store.getState().undo(),
   },
   {
@@ -534,7 +535,7 @@ const PAGE_ACTIONS: readonly Action[] = [
     keysIn: HISTORY_KEYS,
     group: 'Edit',
     menu: null,
-    isEnabled: (state) => state.history.future.length > 0,
+    isEnabled: (state) => state.history.future.length > 0 && !comparing(),
     run: (store) => void store.getState().redo(),
   },
   {
@@ -544,8 +545,8 @@ const PAGE_ACTIONS: readonly Action[] = [
     keysIn: HISTORY_KEYS,
     group: 'Edit',
     menu: null,
-    // Enabled with syntax errors too, so the key and the button say why nothing happens.
-    isEnabled: () => true,
+    // Enabled with syntax errors too, so the key and the button say why nothing happens; not while comparing.
+    isEnabled: () => !comparing(),
     run(store) {
       const state = store.getState()
       if (hasSyntaxErrors(state)) tell('Cannot format while the file has syntax errors: fix them first.')

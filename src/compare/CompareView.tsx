@@ -42,16 +42,16 @@ function CompareButton({ id, children, title }: { id: string; children: string; 
   )
 }
 
-function useComparisonCommands(comparison: Comparison, say: (text: string) => void) {
+function useComparisonCommands(comparison: Comparison, say: (text: string) => void, offer: (link: string) => void) {
   useEffect(
     () =>
       provideServices({
         comparison: {
-          copyReviewLink: () => copyReviewLink(comparison, say),
+          copyReviewLink: () => copyReviewLink(comparison, say, offer),
           exportSvg: () => exportComparisonSvg(comparison, designerStore().getState().view.resolvedTheme, say),
         },
       }),
-    [comparison, say],
+    [comparison, say, offer],
   )
 }
 
@@ -67,7 +67,8 @@ function CompareScreen({ comparison }: { comparison: Comparison }) {
   const theme = useDesigner((state) => state.view.resolvedTheme)
   const [inline, setInline] = useState(false)
   const [message, setMessage] = useState('')
-  useComparisonCommands(comparison, setMessage)
+  const [offeredLink, setOfferedLink] = useState('')
+  useComparisonCommands(comparison, setMessage, setOfferedLink)
 
   const docs = useMemo(() => ({ before: comparison.before.parsed.doc, after: comparison.after.parsed.doc }), [comparison])
   const location = useMemo(() => {
@@ -108,6 +109,12 @@ function CompareScreen({ comparison }: { comparison: Comparison }) {
         <p className="cai-compare-message" role="status">
           {message}
         </p>
+        {offeredLink && (
+          <label className="cai-compare-offered">
+            Review link{' '}
+            <input type="text" readOnly value={offeredLink} onFocus={(event) => event.target.select()} />
+          </label>
+        )}
       </header>
       <div className="cai-compare-body">
         <ChangeList diff={comparison.diff} selected={selected} onSelect={select} />

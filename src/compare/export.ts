@@ -26,7 +26,8 @@ export function exportComparisonSvg(comparison: Comparison, theme: 'light' | 'da
   say('The picture of the changes was downloaded as SVG.')
 }
 
-export async function copyReviewLink(comparison: Comparison, say: (text: string) => void): Promise<void> {
+/** Copies the review link; when the browser refuses the clipboard, `offer` shows it to copy by hand. */
+export async function copyReviewLink(comparison: Comparison, say: (text: string) => void, offer: (link: string) => void): Promise<void> {
   let link: string
   try {
     link = makeReviewLink(location.href, {
@@ -46,6 +47,7 @@ export async function copyReviewLink(comparison: Comparison, say: (text: string)
     await navigator.clipboard.writeText(link)
     say(`Review link copied (${size}).${long}`)
   } catch {
-    say(`The browser did not let the designer copy the review link (${size}).`)
+    say(`The browser did not let the designer copy the review link (${size}): copy it from the field below.${long}`)
+    offer(link)
   }
 }
