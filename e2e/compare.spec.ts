@@ -149,6 +149,21 @@ test.describe('the Compare view', () => {
     expect(await storeText(page)).toBe(EXAMPLE)
   })
 
+  test('exports the after version as SVG with the changes coloured, drawn by the diagram module', async ({ page }) => {
+    await openDesigner(page)
+    await compareWithPasted(page, REVIEWED)
+    await expectTheThree(page)
+    const [download] = await Promise.all([page.waitForEvent('download'), compareView(page).getByRole('button', { name: 'Export SVG' }).click()])
+    expect(download.suggestedFilename()).toBe('with_workflows-changes.svg')
+    const svg = readFileSync(await download.path(), 'utf8')
+    expect([...svg.matchAll(/data-mark="(\w+)" data-mark-node="([^"]+)"/g)].map((match) => [match[2], match[1]])).toEqual([
+      ['order_fulfillment/verify_stock', 'renamed'],
+      ['user_onboarding/activate_account', 'moved'],
+    ])
+    expect(svg).toContain('Removed: step send_confirmation (was step 5)')
+    expect(svg).not.toMatch(/<script|\son\w+=/i)
+  })
+
   test('passes an accessibility check (axe-core)', async ({ page }) => {
     await openDesigner(page)
     await compareWithPasted(page, REVIEWED)

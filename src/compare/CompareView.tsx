@@ -9,7 +9,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { provideServices } from '../actions/services'
 import { actionById, PAGE_TARGET } from '../actions/registry'
 import { ariaShortcut, shortcutLabel } from '../actions/keys'
-import { locateChange } from '../review/locate-change'
+import { changeNodeIds, locateChange } from '../review/locate-change'
 import { compareStore, useCompare, type Comparison } from '../store/compare'
 import { designerStore, useDesigner } from '../store/designer'
 import { ChangeList } from './ChangeList'
@@ -76,8 +76,13 @@ function CompareScreen({ comparison }: { comparison: Comparison }) {
     return change ? locateChange(change, docs) : null
   }, [comparison, selected, docs])
   const side = showBefore ? 'before' : 'after'
-  // A removed step is shown by its ghost (its before id) on the after picture.
-  const selectedNode = location?.nodeId && (location.side === side || side === 'after') ? location.nodeId : null
+  const selectedNode = useMemo(() => {
+    const change = selected === null ? undefined : comparison.diff.changes[selected]
+    if (!change) return null
+    const ids = changeNodeIds(change)
+    // A removed step stands as a ghost (with its before id) on the after picture.
+    return ids[side] ?? (side === 'after' && change.kind === 'step-removed' ? ids.before : undefined) ?? null
+  }, [comparison, selected, side])
   const reveal = useMemo(() => (location?.span ? { side: location.side, span: location.span } : null), [location])
   const select = (index: number) => compareStore.getState().select(index)
 
