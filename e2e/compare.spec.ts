@@ -36,9 +36,15 @@ const pictureMarks = (page: Page) =>
     .locator('[data-testid="compare-picture"] [data-mark]')
     .evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('data-node'), node.getAttribute('data-mark')]))
 
+/** Share ▸ Compare… in the toolbar. */
+async function openChooser(page: Page) {
+  await page.getByRole('button', { name: 'Share' }).click()
+  await page.getByRole('menuitem', { name: /^Compare…/ }).click()
+}
+
 /** Compare… → pasted text, the open document being the before version. */
 async function compareWithPasted(page: Page, text: string) {
-  await page.getByTestId('compare-button').click()
+  await openChooser(page)
   const dialog = page.getByRole('dialog', { name: 'Compare the document with…' })
   await dialog.getByLabel('the before version (older)').check()
   await dialog.getByLabel('Text to compare with').fill(text)
@@ -135,7 +141,7 @@ test.describe('the Compare view', () => {
 
   test('compares with a file dropped on its dialog, without opening it as the document', async ({ page }) => {
     await openDesigner(page)
-    await page.getByTestId('compare-button').click()
+    await openChooser(page)
     const dialog = page.getByRole('dialog', { name: 'Compare the document with…' })
     const transfer = await page.evaluateHandle((text) => {
       const data = new DataTransfer()

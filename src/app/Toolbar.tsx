@@ -46,12 +46,6 @@ export function Toolbar() {
         </ActionButton>
       </div>
 
-      <div className="cai-toolbar-group" role="group" aria-label="Review">
-        <ActionButton id="compare" label="Compare the document with a file, pasted text or a review link" testId="compare-button">
-          Compare…
-        </ActionButton>
-      </div>
-
       <div className="cai-toolbar-group" role="group" aria-label="Display">
         <ActionButton id="toggle-data-flow" label="Show which step's output feeds which step's input">
           Data flow
