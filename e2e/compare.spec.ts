@@ -209,6 +209,10 @@ test.describe('review links', () => {
     // Its keys work there too.
     await receiver.keyboard.press('Alt+F5')
     await expect.poll(async () => (await comparison(receiver))?.selected).toBe(0)
+    // The whole page passes axe-core (Monaco's own widgets aside).
+    await expect(receiver.getByTestId('diff-editor').locator('.monaco-diff-editor')).toBeVisible()
+    const results = await new AxeBuilder({ page: receiver }).exclude('[data-testid="diff-editor"]').analyze()
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
     expect(errors).toEqual([])
     await receiver.context().close()
   })
@@ -219,7 +223,7 @@ test.describe('review links', () => {
     const fragment = encodeReviewFragment({ before, after: EXAMPLE, beforeLabel: `"${payload}`, afterLabel: `after ${payload}`, name: `${payload}.cai` })
     await page.goto(`./${fragment}`)
     await expect(compareView(page)).toBeVisible()
-    await expect(compareView(page).getByRole('heading', { level: 2 })).toContainText(payload)
+    await expect(compareView(page).getByRole('heading', { level: 1 })).toContainText(payload)
     await expect(changeList(page).locator('[data-change]')).toHaveText([`changed step validate_order: activity "${payload}" → "orders.validate"`])
     await expect(page.getByTestId('diff-editor')).toContainText('onerror')
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()

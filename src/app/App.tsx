@@ -110,11 +110,11 @@ export function App() {
   // A review link: its comparison alone, read-only (fixed for the page's life).
   if (compareStore.getState().comparison?.readOnly) {
     return (
-      <div className="cai-review-page">
+      <main className="cai-review-page">
         <ErrorBoundary area="comparison">
           <CompareView />
         </ErrorBoundary>
-      </div>
+      </main>
     )
   }
 

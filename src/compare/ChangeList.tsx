@@ -9,9 +9,12 @@ interface ChangeListProps {
   diff: DocumentDiff
   selected: number | null
   onSelect(index: number): void
+  /** The level of its group headings: one below the view's own heading. */
+  level: 2 | 3
 }
 
-export function ChangeList({ diff, selected, onSelect }: ChangeListProps) {
+export function ChangeList({ diff, selected, onSelect, level }: ChangeListProps) {
+  const Heading = level === 2 ? 'h2' : 'h3'
   const groups = useMemo(() => changeGroups(diff), [diff])
   const list = useRef<HTMLElement>(null)
 
@@ -27,7 +30,7 @@ export function ChangeList({ diff, selected, onSelect }: ChangeListProps) {
       </p>
       {groups.map((group) => (
         <section key={group.heading}>
-          <h3>{group.heading}</h3>
+          <Heading>{group.heading}</Heading>
           <ul>
             {group.entries.map((entry) => (
               <li key={entry.index}>

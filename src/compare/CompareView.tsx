@@ -85,14 +85,16 @@ function CompareScreen({ comparison }: { comparison: Comparison }) {
   }, [comparison, selected, side])
   const reveal = useMemo(() => (location?.span ? { side: location.side, span: location.span } : null), [location])
   const select = (index: number) => compareStore.getState().select(index)
+  const Heading = comparison.readOnly ? 'h1' : 'h2'
 
   return (
     <section className="cai-compare" data-testid="compare" aria-label="Compare view">
       <header className="cai-compare-bar">
-        <h2>
+        {/* On a review link's page, the view is the page: its heading is the page's. */}
+        <Heading>
           Compare{comparison.readOnly ? ` (review of ${comparison.name}, read-only)` : ''}: <span className="cai-compare-side">{comparison.before.label}</span> →{' '}
           <span className="cai-compare-side">{comparison.after.label}</span>
-        </h2>
+        </Heading>
         <div className="cai-compare-actions" role="group" aria-label="Comparison">
           <CompareButton id="compare-previous">Previous change</CompareButton>
           <CompareButton id="compare-next">Next change</CompareButton>
@@ -122,7 +124,7 @@ function CompareScreen({ comparison }: { comparison: Comparison }) {
         )}
       </header>
       <div className="cai-compare-body">
-        <ChangeList diff={comparison.diff} selected={selected} onSelect={select} />
+        <ChangeList diff={comparison.diff} selected={selected} onSelect={select} level={comparison.readOnly ? 2 : 3} />
         <ComparePicture comparison={comparison} side={side} selectedNode={selectedNode} onSelectChange={select} />
         <div className="cai-compare-text">
           <Suspense fallback={<p className="cai-loading">Loading the texts…</p>}>
