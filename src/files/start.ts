@@ -97,7 +97,8 @@ function reviewStart(review: ReviewPair): Start {
     text: review.after,
     name: review.name,
     viewOnly: true,
-    start: () => undefined,
+    // Another link put in the address: the page it makes is a new one.
+    start: () => window.addEventListener('hashchange', () => location.reload()),
   }
 }
 
