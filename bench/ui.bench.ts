@@ -6,6 +6,8 @@
  *   MutationObserver), and on to the end of the frame that paints it, for the
  *   default example and for a generated workflow of 1,000 steps;
  * - navigation to the first painted canvas node, and to the editor being ready;
+ * - navigation to a review link's first compare picture (the bundled example
+ *   against e2e/fixtures/with_workflows.reviewed.cai), and to its diff editor;
  * and, from dist/assets, the JavaScript shipped per chunk, gzipped.
  * Reports medians and p95 (targets apply to the p95); exits with status 1 when
  * a target is missed.
@@ -17,6 +19,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { startServer } from '../e2e/serve.mjs'
 import { BASE_PATH, CHROMIUM_LAUNCH_OPTIONS } from '../playwright.config'
 import { generateCaiFile } from './generate'
+import { encodeReviewFragment } from '../src/share/review-link'
 
 const PORT = 4189
 const PAGE_URL = `http://127.0.0.1:${PORT}${BASE_PATH}`
@@ -24,7 +27,8 @@ const DIST = join(import.meta.dirname, '..', 'dist')
 const STARTUP_RUNS = 9
 const KEYSTROKES = 40
 const KEYSTROKES_LARGE = 20
-const TARGETS = { keystrokeExample: 50, keystrokeLarge: 250, firstCanvas: 1500 }
+const TARGETS = { keystrokeExample: 50, keystrokeLarge: 250, firstCanvas: 1500, firstComparePicture: 1500 }
+const ROOT = join(import.meta.dirname, '..')
 
 interface Summary {
   median: number
@@ -85,6 +89,42 @@ async function measureStartup(browser: Browser): Promise<{ canvas: Summary; edit
     await context.close()
   }
   return { canvas: summarise(canvas), editor: summarise(editor) }
+}
+
+/** In the page, before any script: note when the Compare view's picture first shows a node, and when its diff editor is present. */
+function recordReview() {
+  const marks: { picture?: number; diff?: number } = {}
+  ;(window as unknown as { __caiReview: typeof marks }).__caiReview = marks
+  const check = (now: number) => {
+    if (marks.picture === undefined && document.querySelector('[data-testid="compare-picture"] [data-node]')) marks.picture = now
+    if (marks.diff === undefined && document.querySelector('[data-testid="diff-editor"] .monaco-diff-editor')) marks.diff = now
+    if (marks.picture === undefined || marks.diff === undefined) requestAnimationFrame(check)
+  }
+  requestAnimationFrame(check)
+}
+
+/** A review link's page, opened fresh each run: navigation to the first compare picture and to the diff editor. */
+async function measureReview(browser: Browser): Promise<{ picture: Summary; diff: Summary; linkLength: number }> {
+  const before = readFileSync(join(ROOT, 'examples/09-workflows/with_workflows.cai'), 'utf8')
+  const after = readFileSync(join(ROOT, 'e2e/fixtures/with_workflows.reviewed.cai'), 'utf8')
+  const link = `${PAGE_URL}${encodeReviewFragment({ before, after, beforeLabel: 'main', afterLabel: 'pull request', name: 'with_workflows.cai' })}`
+  const picture: number[] = []
+  const diff: number[] = []
+  for (let run = 0; run < STARTUP_RUNS; run++) {
+    const context = await newContext(browser)
+    await context.addInitScript(recordReview)
+    const page = await context.newPage()
+    await page.goto(link)
+    const marks = await page.waitForFunction(() => {
+      const recorded = (window as unknown as { __caiReview: { picture?: number; diff?: number } }).__caiReview
+      return recorded.picture !== undefined && recorded.diff !== undefined && recorded
+    })
+    const recorded = (await marks.jsonValue()) as { picture: number; diff: number }
+    picture.push(recorded.picture)
+    diff.push(recorded.diff)
+    await context.close()
+  }
+  return { picture: summarise(picture), diff: summarise(diff), linkLength: link.length }
 }
 
 interface KeystrokeTiming {
@@ -205,6 +245,7 @@ async function main() {
   const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS)
   try {
     const startup = await measureStartup(browser)
+    const review = await measureReview(browser)
 
     const examplePage = await openPage(browser)
     const example = await measureKeystrokes(examplePage, 'order_fulfillment', 'check_inventory', KEYSTROKES)
@@ -216,7 +257,7 @@ async function main() {
 
     const version = browser.version()
     console.log(`UI benchmark (Chromium ${version}, built page at ${PAGE_URL})\n`)
-    const widths = [44, 6, 10, 10, 10, 6]
+    const widths = [50, 6, 10, 10, 10, 6]
     console.log(row(['measure', 'runs', 'median', 'p95', 'target', ''], widths))
     // Targets apply to the p95.
     const results: [string, Summary, number | undefined][] = [
@@ -226,6 +267,8 @@ async function main() {
       ['keystroke → canvas painted, 1,000 steps', large.painted, undefined],
       ['navigation → first canvas node painted', startup.canvas, TARGETS.firstCanvas],
       ['navigation → editor ready', startup.editor, undefined],
+      [`review link (${review.linkLength} chars) → first compare picture`, review.picture, TARGETS.firstComparePicture],
+      ['review link → diff editor ready', review.diff, undefined],
     ]
     let missed = 0
     for (const [name, summary, target] of results) {

@@ -81,6 +81,14 @@ describe('the registry', () => {
     for (const action of ACTIONS) expect(action.label).not.toBe('')
   })
 
+  it('binds next and previous change to keys no other action, Monaco or the browser uses', () => {
+    expect(actionById('compare-next').shortcuts).toEqual(['Alt+F5'])
+    expect(actionById('compare-previous').shortcuts).toEqual(['Shift+Alt+F5'])
+    const others = ACTIONS.filter((action) => !action.id.startsWith('compare-')).flatMap((action) => action.shortcuts)
+    expect(others).not.toContain('Alt+F5')
+    expect(others).not.toContain('Shift+Alt+F5')
+  })
+
   it('binds the shortcuts the issue asks for', () => {
     expect(actionById('delete').shortcuts).toEqual(['Delete', 'Backspace'])
     expect(actionById('duplicate').shortcuts).toEqual(['Mod+D'])

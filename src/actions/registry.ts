@@ -17,6 +17,7 @@ import { insertAfter, insertInFlow, positionAfter, startsWorkflow, type NewKind 
 import { neighbour, type Direction } from './navigation'
 import { perform, tell } from './perform'
 import { services, type ImageKind } from './services'
+import { compareStore } from '../store/compare'
 import {
   editableJob,
   editableWorkflow,
@@ -422,6 +423,91 @@ function textCommand(id: string, label: string, shortcut: string, editorCommand:
   }
 }
 
+// The comparison lives beside the document (src/store/compare.ts): these read its store, not the designer's.
+const comparing = () => compareStore.getState().comparison
+const hasChanges = () => (comparing()?.diff.changes.length ?? 0) > 0
+const editableComparison = () => !!comparing() && !comparing()!.readOnly
+
+function compareStep(direction: 1 | -1): Action {
+  return {
+    id: direction === 1 ? 'compare-next' : 'compare-previous',
+    label: direction === 1 ? 'Next change (Compare view)' : 'Previous change (Compare view)',
+    // F7 is the diff editor's own "next difference" (line by line); Alt+F5 is free in the page, Monaco and Chromium.
+    shortcuts: [direction === 1 ? 'Alt+F5' : 'Shift+Alt+F5'],
+    keysIn: EVERYWHERE,
+    group: 'View',
+    menu: null,
+    isEnabled: hasChanges,
+    run: () => compareStore.getState().step(direction),
+  }
+}
+
+const COMPARE_ACTIONS: readonly Action[] = [
+  {
+    id: 'compare',
+    label: 'Compare… (with a file, pasted text or a review link)',
+    shortcuts: [],
+    keysIn: PAGE_KEYS,
+    group: 'View',
+    menu: null,
+    isEnabled: hasFiles,
+    run: () => services().chooseComparison(),
+  },
+  compareStep(1),
+  compareStep(-1),
+  {
+    id: 'compare-swap',
+    label: 'Swap before and after (Compare view)',
+    shortcuts: [],
+    keysIn: PAGE_KEYS,
+    group: 'View',
+    menu: null,
+    isEnabled: editableComparison,
+    run: () => compareStore.getState().swap(),
+  },
+  {
+    id: 'compare-show-before',
+    label: 'Show the before version’s picture (Compare view)',
+    shortcuts: [],
+    keysIn: PAGE_KEYS,
+    group: 'View',
+    menu: null,
+    isEnabled: () => !!comparing(),
+    isPressed: () => compareStore.getState().showBefore,
+    run: () => compareStore.getState().setShowBefore(!compareStore.getState().showBefore),
+  },
+  {
+    id: 'compare-copy-link',
+    label: 'Copy review link (Compare view)',
+    shortcuts: [],
+    keysIn: PAGE_KEYS,
+    group: 'View',
+    menu: null,
+    isEnabled: () => !!comparing(),
+    run: () => void services().comparison?.copyReviewLink(),
+  },
+  {
+    id: 'compare-export-svg',
+    label: 'Export the comparison as SVG (Compare view)',
+    shortcuts: [],
+    keysIn: PAGE_KEYS,
+    group: 'View',
+    menu: null,
+    isEnabled: () => !!comparing(),
+    run: () => services().comparison?.exportSvg(),
+  },
+  {
+    id: 'compare-close',
+    label: 'Close the Compare view',
+    shortcuts: [],
+    keysIn: PAGE_KEYS,
+    group: 'View',
+    menu: null,
+    isEnabled: editableComparison,
+    run: () => compareStore.getState().close(),
+  },
+]
+
 const PAGE_ACTIONS: readonly Action[] = [
   fileAction('new', 'New document', ['Mod+Alt+N'], (files) => files.newDocument()),
   fileAction('open-file', 'Open a file', ['Mod+O'], (files) => files.open()),
@@ -438,7 +524,8 @@ const PAGE_ACTIONS: readonly Action[] = [
     keysIn: HISTORY_KEYS,
     group: 'Edit',
     menu: null,
-    isEnabled: (state) => state.history.past.length > 0,
+    // Not while the Compare view is shown: the document is out of sight there (and its diff editor is read-only).
+    isEnabled: (state) => state.history.past.length > 0 && !comparing(),
     run: (store) => void store.getState().undo(),
   },
   {
@@ -448,7 +535,7 @@ const PAGE_ACTIONS: readonly Action[] = [
     keysIn: HISTORY_KEYS,
     group: 'Edit',
     menu: null,
-    isEnabled: (state) => state.history.future.length > 0,
+    isEnabled: (state) => state.history.future.length > 0 && !comparing(),
     run: (store) => void store.getState().redo(),
   },
   {
@@ -458,8 +545,8 @@ const PAGE_ACTIONS: readonly Action[] = [
     keysIn: HISTORY_KEYS,
     group: 'Edit',
     menu: null,
-    // Enabled with syntax errors too, so the key and the button say why nothing happens.
-    isEnabled: () => true,
+    // Enabled with syntax errors too, so the key and the button say why nothing happens; not while comparing.
+    isEnabled: () => !comparing(),
     run(store) {
       const state = store.getState()
       if (hasSyntaxErrors(state)) tell('Cannot format while the file has syntax errors: fix them first.')
@@ -499,6 +586,7 @@ const PAGE_ACTIONS: readonly Action[] = [
     isPressed: (state) => state.view.runtime,
     run: (store) => store.getState().setView({ runtime: !store.getState().view.runtime }),
   },
+  ...COMPARE_ACTIONS,
   {
     id: 'toggle-data-flow',
     label: 'Show data flow',

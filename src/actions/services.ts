@@ -52,6 +52,15 @@ export interface Services {
   openCanvasSearch(): void
   /** Runs one of the text editor's own commands (e.g. its find widget) in the text pane. */
   editorCommand(id: string): void
+  /** Asks what to compare the document with (a file, pasted text, a review link), then opens the Compare view. */
+  chooseComparison(): void
+  /** The Compare view's link and picture, while it is open. */
+  comparison: ComparisonCommands | null
+}
+
+export interface ComparisonCommands {
+  copyReviewLink(): Promise<unknown>
+  exportSvg(): void
 }
 
 const NOTHING: Services = {
@@ -63,6 +72,8 @@ const NOTHING: Services = {
   openHelp: () => undefined,
   openCanvasSearch: () => undefined,
   editorCommand: () => undefined,
+  chooseComparison: () => undefined,
+  comparison: null,
 }
 
 let current: Services = NOTHING
@@ -71,11 +82,19 @@ export function services(): Services {
   return current
 }
 
-/** Provides some services; returns a function that puts back what was there before. */
+/**
+ * Provides some services; returns a function that puts back what was there
+ * before, for those still as provided (so views providing and withdrawing in
+ * any order do not withdraw each other's).
+ */
 export function provideServices(provided: Partial<Services>): () => void {
   const previous = current
   current = { ...current, ...provided }
   return () => {
-    current = previous
+    const restored: Record<string, unknown> = { ...current }
+    for (const key of Object.keys(provided) as Array<keyof Services>) {
+      if (current[key] === provided[key]) restored[key] = previous[key]
+    }
+    current = restored as unknown as Services
   }
 }

@@ -1,9 +1,11 @@
 import { lazy, Suspense, useCallback, useLayoutEffect } from 'react'
 import { useGlobalShortcuts } from '../actions/shortcuts'
 import { JobsBoard, WorkflowCanvas } from '../canvas'
+import { CompareChooser, CompareView } from '../compare'
 import { DryRunPanel, JobsCalendar } from '../dryrun'
 import { Inspector } from '../inspector'
 import { designerStore, panelOpen, useDesigner } from '../store/designer'
+import { compareStore, useCompare } from '../store/compare'
 import { files } from '../files/documents'
 import { FileOverlays } from '../files/FileOverlays'
 import { ViewOnlyPage } from '../files/ViewOnlyPage'
@@ -101,12 +103,41 @@ export function App() {
   const editorVisible = useDesigner((state) => state.view.editorVisible)
   const onSplitChange = useCallback((value: number) => designerStore().getState().setView({ split: value }), [])
 
+  const comparing = useCompare((state) => state.comparison !== null)
+
   // A view-only link: the picture alone (fixed for the page's life).
   if (files.getState().viewOnly) return <ViewOnlyPage canvas={<CanvasArea />} />
+  // A review link: its comparison alone, read-only (fixed for the page's life).
+  if (compareStore.getState().comparison?.readOnly) {
+    return (
+      <main className="cai-review-page">
+        <ErrorBoundary area="comparison">
+          <CompareView />
+        </ErrorBoundary>
+      </main>
+    )
+  }
+
+  // The Compare view takes the place of the panes and panels; the document stays as it is underneath.
+  if (comparing) {
+    return (
+      <div className="cai-app">
+        <Toolbar />
+        <CompareChooser />
+        <main className="cai-main cai-compare-main">
+          <ErrorBoundary area="comparison">
+            <CompareView />
+          </ErrorBoundary>
+        </main>
+        <FileOverlays />
+      </div>
+    )
+  }
 
   return (
     <div className="cai-app">
       <Toolbar />
+      <CompareChooser />
       <SidePanel panel="outline" side="start" title="Outline" className="cai-outline-area">
         <ErrorBoundary area="outline" retryOn={onNextEdit}>
           <Outline />

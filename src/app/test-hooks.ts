@@ -8,6 +8,8 @@ import type { DesignerState, DesignerStore } from '../store/designer'
 import type { Span } from '../language/model'
 import type { Trace } from '../runtime/trace'
 import { runtimeStore } from '../store/runtime'
+import { compareStore } from '../store/compare'
+import type { DocumentDiff } from '../review'
 
 export interface CaiDesignerHooks {
   /** The store's text (the truth). */
@@ -31,6 +33,19 @@ export interface CaiDesignerHooks {
   getEditorPoint(offset: number): { x: number; y: number } | null
   /** The dry run on screen as JSON (null when the Dry run view is closed). */
   dryRun(): Trace | null
+  /** The comparison on screen as JSON (null when the Compare view is closed). */
+  diff(): ComparisonJson | null
+}
+
+export interface ComparisonJson {
+  name: string
+  readOnly: boolean
+  before: { label: string; text: string }
+  after: { label: string; text: string }
+  diff: DocumentDiff
+  /** Index of the selected change in `diff.changes`. */
+  selected: number | null
+  showBefore: boolean
 }
 
 declare global {
@@ -48,6 +63,15 @@ export function installTestHooks(store: DesignerStore): void {
     pasteText: (text) => store.getState().setText(text, 'paste'),
     getState: () => store.getState(),
     dryRun: () => runtimeStore.getState().dryRunTrace,
+    diff() {
+      const { comparison, selected, showBefore } = compareStore.getState()
+      if (!comparison) return null
+      const { name, readOnly, before, after, diff } = comparison
+      // Through JSON: plain data, nothing of the page's objects.
+      return JSON.parse(
+        JSON.stringify({ name, readOnly, before: { label: before.label, text: before.text }, after: { label: after.label, text: after.text }, diff, selected, showBefore }),
+      ) as ComparisonJson
+    },
     getEditorText: () => editor()?.getValue() ?? null,
     getEditorSelection() {
       const instance = editor()

@@ -28,6 +28,10 @@ export function DropZone() {
     }
     const onDrop = (event: DragEvent) => {
       if (!carriesFiles(event)) return
+      depth = 0
+      setDragging(false)
+      // A dialog that takes files itself (Compare…) gets them.
+      if (event.target instanceof Element && event.target.closest('[data-own-drop]')) return
       // Ours, not the editor's nor the browser's (which would navigate to the file).
       event.preventDefault()
       event.stopPropagation()

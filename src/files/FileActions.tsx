@@ -89,6 +89,11 @@ export function FileActions() {
               actionItem('copy-view-link', 'The picture alone, without the text: for documentation'),
             ],
           },
+          {
+            heading: 'Review',
+            // The toolbar has no room left for a button of its own: every command fits one row at 1,440 px.
+            items: [actionItem('compare', 'Compare the document with another version: the Compare view, and a review link from it')],
+          },
         ]}
       />
     </div>

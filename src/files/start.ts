@@ -14,6 +14,8 @@ import { Autosaver, type AutosaveInspection } from '../persistence/autosave'
 import { newDocumentId } from '../persistence/pointers'
 import { restore, type Restored } from '../persistence/restore'
 import { decodeShareFragment, type DecodeResult, type SharedDocument } from '../share/codec'
+import { decodeReviewFragment, type ReviewPair } from '../share/review-link'
+import { compareStore } from '../store/compare'
 import type { DesignerStore } from '../store/designer'
 import { runtimeStore, takeLegacyScenarios } from '../store/runtime'
 import { provideServices } from '../actions/services'
@@ -52,7 +54,9 @@ export interface Start {
 export async function prepareStart(fallback: { text: string; name: string }): Promise<Start> {
   // The command layer tells and asks through the page's notices and dialogs.
   provideServices({ tell: (text) => notify('info', text), ask })
-  const link = decodeShareFragment(location.hash)
+  const review = decodeReviewFragment(location.hash)
+  if (review.kind === 'review') return reviewStart(review.review)
+  const link: DecodeResult = review.kind === 'refused' ? { kind: 'refused', reason: 'corrupted', message: review.message } : decodeShareFragment(location.hash)
   if (link.kind === 'document' && link.document.viewOnly) return viewOnlyStart(link)
   const restored = await restore()
   const saved = restored.document
@@ -93,6 +97,27 @@ function tellAboutRun(link: OpenedLink): void {
 
 export const LINK_PROFILE_NOTICE =
   'This link carries its own runtime profile: the dry run, the jobs calendar and the runtime warnings use it in this view only. Your saved settings are unchanged.'
+
+/**
+ * A review link: its comparison, read-only, and nothing else. Like a
+ * view-only link, nothing is read from or written to the browser's storage:
+ * the user's document and its autosave are never touched.
+ */
+function reviewStart(review: ReviewPair): Start {
+  compareStore.getState().open({
+    before: { text: review.before, label: review.beforeLabel },
+    after: { text: review.after, label: review.afterLabel },
+    name: review.name,
+    readOnly: true,
+  })
+  return {
+    text: review.after,
+    name: review.name,
+    viewOnly: true,
+    // Another link put in the address: the page it makes is a new one.
+    start: () => window.addEventListener('hashchange', () => location.reload()),
+  }
+}
 
 function startEditing(store: DesignerStore, restored: Restored, fallback: { text: string }, link: DecodeResult, big: boolean) {
   const saved = restored.document
@@ -189,6 +214,10 @@ async function openLink(link: OpenedLink): Promise<void> {
 function listenToPage(autosave: Autosaver) {
   autosave.listenToPage(isDirty)
   window.addEventListener('hashchange', () => {
+    // A review link opens its own read-only page.
+    const review = decodeReviewFragment(location.hash)
+    if (review.kind === 'review') return location.reload()
+    if (review.kind === 'refused') return notify('error', review.message)
     const link = decodeShareFragment(location.hash)
     if (link.kind === 'refused') notify('error', link.message)
     else if (link.kind === 'document' && link.document.viewOnly) location.reload()

@@ -15,7 +15,7 @@
  */
 import { zlibSync } from 'fflate'
 import { decodeBase64url, encodeBase64url } from './base64url'
-import { inflateLimited } from './codec-inflate'
+import { inflateLimited, type Inflated } from './codec-inflate'
 import { clipLabel } from './labels'
 import { decodeRunPart, encodeRunPart } from './run-part'
 import type { RuntimeProfile } from '../runtime/profile'
@@ -95,7 +95,7 @@ export function encodeShareFragment(document: SharedDocument): string {
   if (utf16) params.push('enc=utf16')
   const run = encodeRunPart({ profile: document.profile, scenarios: document.scenarios })
   if (run) params.push(`run=${run}`)
-  params.push(`z=${encodeBase64url(zlibSync(bytes, { level: 9 }))}`)
+  params.push(`z=${encodePayload(bytes)}`)
   return `#${params.join('&')}`
 }
 
@@ -124,14 +124,7 @@ export function decodeShareFragment(fragment: string): DecodeResult {
   if (version !== SHARE_FORMAT) {
     return refused('unsupported', `it was made in a newer format (${clipLabel(version, 20)}) than this designer reads (${SHARE_FORMAT})`)
   }
-  const payload = params.get('z')
-  if (payload === undefined || payload === '') return refused('truncated', 'it ends before its content: it was probably cut short')
-  if (payload.length > MAX_PAYLOAD_CHARS) return refused('oversized', `it is over ${MAX_PAYLOAD_CHARS.toLocaleString('en')} characters long`)
-  if (/[^A-Za-z0-9_-]/.test(payload)) return refused('corrupted', 'its content has characters a share link never has')
-  const compressed = decodeBase64url(payload)
-  // The one length no encoder makes: a link cut short.
-  if (!compressed) return refused('truncated', 'its content is cut short: the link was probably truncated')
-  const inflated = inflateLimited(compressed, MAX_TEXT_BYTES)
+  const inflated = decodePayload(params.get('z'))
   if (inflated.kind !== 'ok') return refused(inflated.kind, inflated.message)
   const utf16 = params.get('enc') === 'utf16'
   const text = utf16 ? utf16Text(inflated.bytes) : utf8Text(inflated.bytes)
@@ -153,11 +146,27 @@ export function decodeShareFragment(fragment: string): DecodeResult {
   }
 }
 
+/** The `z` payload of a link: base64url of zlib-compressed bytes (shared by share and review links). */
+export function encodePayload(bytes: Uint8Array): string {
+  return encodeBase64url(zlibSync(bytes, { level: 9 }))
+}
+
+/** The bytes of a link's `z` payload, or why it is refused (a sentence part: "it ..."). Never throws. */
+export function decodePayload(payload: string | undefined): Inflated {
+  if (payload === undefined || payload === '') return { kind: 'truncated', message: 'it ends before its content: it was probably cut short' }
+  if (payload.length > MAX_PAYLOAD_CHARS) return { kind: 'oversized', message: `it is over ${MAX_PAYLOAD_CHARS.toLocaleString('en')} characters long` }
+  if (/[^A-Za-z0-9_-]/.test(payload)) return { kind: 'corrupted', message: 'its content has characters a link of this designer never has' }
+  const compressed = decodeBase64url(payload)
+  // The one length no encoder makes: a link cut short.
+  if (!compressed) return { kind: 'truncated', message: 'its content is cut short: the link was probably truncated' }
+  return inflateLimited(compressed, MAX_TEXT_BYTES)
+}
+
 function refused(reason: ShareRefusal, why: string): DecodeResult {
   return { kind: 'refused', reason, message: `This share link cannot be opened: ${why}. Nothing was changed.` }
 }
 
-function readParams(fragment: string): Map<string, string> | 'malformed' {
+export function readParams(fragment: string): Map<string, string> | 'malformed' {
   const params = new Map<string, string>()
   for (const part of fragment.split('&')) {
     if (part === '') continue
@@ -195,7 +204,7 @@ function hasLoneSurrogate(text: string): boolean {
   return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)
 }
 
-function utf8Text(bytes: Uint8Array): string | null {
+export function utf8Text(bytes: Uint8Array): string | null {
   try {
     // ignoreBOM: a leading U+FEFF is part of the text, kept.
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
