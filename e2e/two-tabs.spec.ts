@@ -58,6 +58,15 @@ test('both tabs edit at once: the tab that cannot save keeps its text as “… 
   expect((await files(page)).documentId).toBe(original)
   expect((await files(other)).documentId).not.toBe(original)
 
+  // Compare shows the two versions side by side: the other tab's before, this tab's after.
+  await other.getByTestId('conflict').getByRole('button', { name: 'Compare' }).click()
+  await expect(other.getByTestId('compare')).toBeVisible()
+  const comparison = await other.evaluate(() => window.__caiDesigner.diff())
+  expect(comparison).not.toBeNull()
+  await expect(other.getByTestId('compare')).toContainText('(saved by the other tab)')
+  await other.getByTestId('compare').getByRole('button', { name: 'Close', exact: true }).click()
+  await expect(other.getByTestId('compare')).toBeHidden()
+
   // Tab two takes the other version; its own copy stays in Recent.
   await other.getByRole('button', { name: 'Take the other version' }).click()
   await expect(other.getByTestId('conflict')).toHaveCount(0)

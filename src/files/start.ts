@@ -11,6 +11,7 @@
  * saved one is back, so the local work stays in Recent.
  */
 import { Autosaver, type AutosaveInspection } from '../persistence/autosave'
+import { registerForkCompare } from '../persistence/fork-compare'
 import { newDocumentId } from '../persistence/pointers'
 import { restore, type Restored } from '../persistence/restore'
 import { decodeShareFragment, type DecodeResult, type SharedDocument } from '../share/codec'
@@ -194,6 +195,7 @@ function startEditing(store: DesignerStore, restored: Restored, fallback: { text
   }
   if (link.kind === 'refused') notify('error', link.message)
   installFileHooks(autosave)
+  offerForkCompare(store, restored)
 }
 
 /**
@@ -237,6 +239,28 @@ declare global {
   interface Window {
     __caiFiles?: CaiFilesHooks
   }
+}
+
+/** After a fork, the banner's Compare shows the other tab's version beside this tab's text, in the Compare view. */
+function offerForkCompare(store: DesignerStore, restored: Restored): void {
+  const repository = restored.repository
+  if (!repository) return
+  registerForkCompare((fork) => {
+    void repository.load(fork.theirs.id).then(
+      ({ document }) => {
+        if (!document) {
+          notify('warning', `The other tab’s version of “${fork.theirs.name}” could not be read, so there is nothing to compare with.`)
+          return
+        }
+        compareStore.getState().open({
+          before: { text: document.text, label: `${document.name} (saved by the other tab)` },
+          after: { text: store.getState().text, label: `${store.getState().docName} (this tab)` },
+          name: store.getState().docName,
+        })
+      },
+      () => notify('warning', 'The other tab’s version could not be read from the browser’s storage.'),
+    )
+  })
 }
 
 function installFileHooks(autosave: Autosaver) {
