@@ -9,7 +9,8 @@
  * Needs a build with source maps, not minified (names stay readable):
  *   npx vite build --outDir /tmp/cai-profile --minify false --sourcemap
  *   npx tsx bench/profile-keystroke.ts --dist /tmp/cai-profile [--steps 1000] [--keystrokes 40]
- * `--steps 0` (the default) types in the bundled example.
+ * `--steps 0` (the default) types in the bundled example. With `--pan`, profiles
+ * a 2.5 s drag of the picture instead of typing (totals, not per keystroke).
  */
 import { readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -26,7 +27,8 @@ const option = (name: string, fallback: string) => {
 }
 const DIST = option('--dist', join(import.meta.dirname, '..', 'dist'))
 const STEPS = Number(option('--steps', '0'))
-const KEYSTROKES = Number(option('--keystrokes', '40'))
+const PAN = argv.includes('--pan')
+const KEYSTROKES = PAN ? 1 : Number(option('--keystrokes', '40'))
 const PORT = Number(process.env.CAI_BENCH_PORT ?? 4189)
 
 interface ProfileNode {
@@ -124,12 +126,29 @@ async function main() {
     const cdp = await context.newCDPSession(page)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+    const box = (await page.locator('[data-testid="canvas"] .react-flow__pane').boundingBox())!
+    const x = Math.round(box.x + 40)
+    const y = Math.round(box.y + box.height / 2)
+    if (PAN) await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', buttons: 1, clickCount: 1 })
     await cdp.send('Profiler.start')
-    for (let n = 0; n < KEYSTROKES / 2; n++) {
-      await page.keyboard.press('x')
-      await shows(`${nodeId}x`)
-      await page.keyboard.press('Backspace')
-      await shows(nodeId)
+    if (PAN) {
+      // A drag up and down on the empty canvas, an event every 8 ms for 2.5 s (as bench:ui's pan).
+      const sent: Promise<unknown>[] = []
+      const start = Date.now()
+      for (let n = 0; Date.now() - start < 2500; n++) {
+        const phase = n % 120
+        const dy = phase < 60 ? -5 * phase : -5 * (120 - phase)
+        sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y: y + dy, button: 'left', buttons: 1 }))
+        await new Promise((resolve) => setTimeout(resolve, 8))
+      }
+      await Promise.all(sent)
+    } else {
+      for (let n = 0; n < KEYSTROKES / 2; n++) {
+        await page.keyboard.press('x')
+        await shows(`${nodeId}x`)
+        await page.keyboard.press('Backspace')
+        await shows(nodeId)
+      }
     }
     // Let the last keystroke's frame and effects finish.
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))))
@@ -138,6 +157,7 @@ async function main() {
     const byId = new Map(profile.nodes.map((node) => [node.id, node]))
     const perArea = new Map<string, number>()
     const perFile = new Map<string, number>()
+    const perFunction = new Map<string, number>()
     for (let i = 0; i < profile.samples.length; i++) {
       const node = byId.get(profile.samples[i])!
       const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000
@@ -146,16 +166,23 @@ async function main() {
       const area = areaOf(source)
       perArea.set(area, (perArea.get(area) ?? 0) + ms)
       perFile.set(source, (perFile.get(source) ?? 0) + ms)
+      const fn = `${node.callFrame.functionName || '(anonymous)'} (${source.replace(/^.*\//, '')})`
+      perFunction.set(fn, (perFunction.get(fn) ?? 0) + ms)
     }
     const total = [...perArea.values()].reduce((sum, value) => sum + value, 0)
     const keys = KEYSTROKES
-    console.log(`Main-thread self time per keystroke, ${STEPS > 0 ? `${STEPS} steps` : 'bundled example'} (${keys} keystrokes, sampled every 0.1 ms): ${(total / keys).toFixed(1)} ms\n`)
+    const what = PAN ? 'during a 2.5 s drag (pan)' : `per keystroke (${keys} keystrokes)`
+    console.log(`Main-thread self time ${what}, ${STEPS > 0 ? `${STEPS} steps` : 'bundled example'}, sampled every 0.1 ms: ${(total / keys).toFixed(1)} ms\n`)
     for (const [area, value] of [...perArea].sort((a, b) => b[1] - a[1])) {
       console.log(`${area.padEnd(32)} ${(value / keys).toFixed(2).padStart(8)} ms`)
     }
     console.log('\nBusiest source files\n')
-    for (const [file, value] of [...perFile].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    for (const [file, value] of [...perFile].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
       console.log(`${file.padEnd(72)} ${(value / keys).toFixed(2).padStart(8)} ms`)
+    }
+    console.log('\nBusiest functions (self time)\n')
+    for (const [fn, value] of [...perFunction].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+      console.log(`${fn.padEnd(72)} ${(value / keys).toFixed(2).padStart(8)} ms`)
     }
   } finally {
     await browser.close()
