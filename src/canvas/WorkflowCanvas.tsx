@@ -11,7 +11,7 @@
  * items dropped on the picture go where they land; context menus and keys
  * run the action registry (editing.tsx).
  */
-import { useCallback, useMemo, useRef } from 'react'
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react'
 import { Panel, ReactFlowProvider, useReactFlow, type XYPosition } from '@xyflow/react'
 import type { Broken, CaiDocument, Diagnostic, ParseResult, Workflow } from '../language/model'
 import { dropStep } from '../language/operations/compose'
@@ -21,7 +21,8 @@ import { readOnlyReason } from '../actions/targets'
 import { Palette } from '../palette/Palette'
 import { designerStore, useDesigner, workflowNames } from '../store/designer'
 import { dropTargetAt, type DropTarget } from './drop-targets'
-import { layoutWorkflow } from '../diagram/layout'
+import { layoutWorkflow, type WorkflowLayout } from '../diagram/layout'
+import { endStage, stageStart } from '../store/timing'
 import { DropMarkerView, clientPoint, useCanvasActions, useDraggedNode, useMarker, usePaletteDrop, type Marker } from './editing'
 import { FlowView, Placeholder } from './FlowView'
 import type { CanvasGraph, CanvasNode } from './flow-elements'
@@ -79,13 +80,21 @@ function NoWorkflow({ doc }: { doc: CaiDocument }) {
   )
 }
 
-/** Step moves and palette drops on a workflow's picture; `workflow` is null while it cannot be edited. */
-function useFlowDrops(workflow: Workflow | null, shownName: string | null, nodes: CanvasNode[], readOnly: string | undefined) {
+/**
+ * Step moves and palette drops on a workflow's picture; `workflow` is null
+ * while it cannot be edited, `layout` is its layout (the picture's: laid out
+ * once per version of the workflow, not on every pointer move).
+ */
+function useFlowDrops(
+  workflow: Workflow | null,
+  layout: WorkflowLayout | null,
+  shownName: string | null,
+  nodes: CanvasNode[],
+  readOnly: string | undefined,
+) {
   const { screenToFlowPosition } = useReactFlow()
   const dragging = useDraggedNode(nodes)
   const [moveMarker, setMoveMarker] = useMarker()
-  // Laid out once per version of the workflow, not on every pointer move.
-  const layout = useMemo(() => workflow && layoutWorkflow(workflow), [workflow])
   const latest = useRef(workflow && layout ? { workflow, layout } : null)
   latest.current = workflow && layout ? { workflow, layout } : null
 
@@ -178,6 +187,7 @@ function useCurrentSource(): PictureSource {
 }
 
 function WorkflowPicture() {
+  const renderStart = stageStart()
   // A big picture is drawn from a deferred source: the canvas catches up after the text.
   const { parsed, diagnostics, selectedName, dataFlow } = useDrawnSource(useCurrentSource(), pictureSize)
   const selectedNodeId = useDesigner((state) => state.selectedNodeId)
@@ -193,10 +203,20 @@ function WorkflowPicture() {
     [picture, broken, diagnostics],
   )
   const stableDiagnostics = useKeyed(ownDiagnostics, diagnosticsKey(ownDiagnostics))
-  const graph = useMemo(
-    () => (picture ? workflowGraph(picture, stableDiagnostics, { dataFlow, stale: !!broken }) : EMPTY_GRAPH),
-    [picture, stableDiagnostics, dataFlow, broken],
-  )
+  const layout = useMemo(() => {
+    if (!picture) return null
+    const start = stageStart()
+    const laidOut = layoutWorkflow(picture)
+    endStage('layout', start)
+    return laidOut
+  }, [picture])
+  const graph = useMemo(() => {
+    if (!picture || !layout) return EMPTY_GRAPH
+    const start = stageStart()
+    const built = workflowGraph(picture, stableDiagnostics, { dataFlow, stale: !!broken }, layout)
+    endStage('graph', start)
+    return built
+  }, [picture, layout, stableDiagnostics, dataFlow, broken])
   const sharedNodes = useShared(graph.nodes, sameNode)
   const edges = useShared(graph.edges, sameEdge)
   const nodes = useSelection(sharedNodes, selectedNodeId)
@@ -208,7 +228,7 @@ function WorkflowPicture() {
 
   const actions = useCanvasActions('workflow')
   const editable = item?.kind === 'workflow' ? item : null
-  const drops = useFlowDrops(editable, item?.name ?? null, nodes, readOnly)
+  const drops = useFlowDrops(editable, editable === picture ? layout : null, item?.name ?? null, nodes, readOnly)
   const { onNodeContextMenu, onPaneContextMenu } = actions
   const { onNodesChange } = drops.dragging
   const { onNodeDrag, onNodeDragStop } = drops
@@ -216,6 +236,10 @@ function WorkflowPicture() {
     () => (broken ? undefined : { onNodeContextMenu, onPaneContextMenu, onNodesChange, onNodeDrag, onNodeDragStop }),
     [broken, onNodeContextMenu, onPaneContextMenu, onNodesChange, onNodeDrag, onNodeDragStop],
   )
+
+  // From this render's start to its commit: the graph, and React's render and commit of everything this update renders (the
+  // canvas and the other views). React Flow then takes the new nodes into its own store, in an effect, and renders again.
+  useLayoutEffect(() => endStage('render+commit', renderStart))
 
   return (
     <div

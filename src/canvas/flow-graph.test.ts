@@ -3,6 +3,7 @@ import type { Workflow } from '../language/model'
 import type { CanvasEdge, CanvasNode, SkipEdgeData, StepData } from './flow-elements'
 import { CONDITION_LABEL_MAX } from '../diagram/graph'
 import { workflowGraph } from './flow-graph'
+import { layoutWorkflow } from '../diagram/layout'
 import { diagnostic, parallel, step, workflow } from './test-fixtures'
 
 const graphOf = (wf: Workflow, dataFlow = false) => workflowGraph(wf, [], { dataFlow })
@@ -318,5 +319,14 @@ describe('workflowGraph determinism and scale', () => {
     const { nodes, edges } = workflowGraph(wf, [], { dataFlow: true })
     expect(nodes.filter((n) => n.type === 'step')).toHaveLength(1000)
     expect(new Set(ids(edges)).size).toBe(edges.length)
+  })
+})
+
+describe('a layout passed in (the canvas lays a workflow out once, for its picture and for drops)', () => {
+  it('gives the same graph as laying it out inside', () => {
+    const wf = orderFulfillment()
+    for (const dataFlow of [false, true]) {
+      expect(workflowGraph(wf, [], { dataFlow }, layoutWorkflow(wf))).toEqual(workflowGraph(wf, [], { dataFlow }))
+    }
   })
 })

@@ -7,7 +7,7 @@
 import type { Diagnostic, Workflow } from '../language/model'
 import { workflowDiagram } from '../diagram/graph'
 import type { DiagramEdge, DiagramNode } from '../diagram/elements'
-import type { Box } from '../diagram/layout'
+import type { Box, WorkflowLayout } from '../diagram/layout'
 import {
   ARROW,
   HANDLE,
@@ -30,9 +30,15 @@ export interface WorkflowGraphOptions {
   stale?: boolean
 }
 
-export function workflowGraph(workflow: Workflow, diagnostics: readonly Diagnostic[], options: WorkflowGraphOptions): CanvasGraph {
+/** The canvas's graph of `workflow`; `layout` may be passed when the caller already has it. */
+export function workflowGraph(
+  workflow: Workflow,
+  diagnostics: readonly Diagnostic[],
+  options: WorkflowGraphOptions,
+  layout?: WorkflowLayout,
+): CanvasGraph {
   const stale = !!options.stale
-  const diagram = workflowDiagram(workflow, { dataFlow: options.dataFlow })
+  const diagram = workflowDiagram(workflow, { dataFlow: options.dataFlow }, layout)
   const marks: Map<DiagnosticTarget, NodeDiagnostics> = stale ? new Map() : mapDiagnostics(workflow, diagnostics)
   const boxes = new Map<string, Box>()
   const nodes: CanvasNode[] = []

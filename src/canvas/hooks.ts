@@ -4,6 +4,7 @@ import { useReactFlow, useStore, type Viewport } from '@xyflow/react'
 import { useFitPicture } from './fit'
 import type { CanvasNode } from './flow-elements'
 import { reuseUnchanged } from './reuse'
+import { endStage, stageStart } from '../store/timing'
 
 /**
  * Up to this many nodes a picture is redrawn in the same render as the text
@@ -52,7 +53,12 @@ export function useDrawnSource<T extends object>(source: T, nodeCount: (source: 
 /** Keeps the identity of unchanged elements from the last committed list (see reuse.ts). */
 export function useShared<T extends { id: string }>(next: readonly T[], same: (a: T, b: T) => boolean): readonly T[] {
   const committed = useRef<readonly T[]>([])
-  const shared = useMemo(() => reuseUnchanged(committed.current, next, same), [next, same])
+  const shared = useMemo(() => {
+    const start = stageStart()
+    const kept = reuseUnchanged(committed.current, next, same)
+    endStage('reuse', start)
+    return kept
+  }, [next, same])
   useEffect(() => {
     committed.current = shared
   }, [shared])

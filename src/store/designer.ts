@@ -10,6 +10,7 @@ import type { CaiDocument, Diagnostic, Job, ParseResult, Span, Workflow } from '
 import { parseNodeId, stepNodeId, parallelNodeId, triggerNodeId, jobNodeId, type NodeRef } from './node-ids'
 import { isRuntimeDiagnostic, runtimeWarnings } from '../runtime/warnings'
 import { currentProfile, runtimeStore } from './runtime'
+import { endStage, stageStart } from './timing'
 
 export type ThemeSetting = 'system' | 'light' | 'dark'
 export type CanvasMode = 'workflow' | 'jobs'
@@ -128,9 +129,14 @@ const goodBefore = (state: DesignerState, origin: TextOrigin) => (origin === 'fi
 type Validate = (doc: CaiDocument, text: string) => Diagnostic[]
 
 function derive(parse: (text: string) => ParseResult, validate: Validate, text: string, previousGood: Record<string, Workflow | Job>) {
+  const parseStart = stageStart()
   const parsed = parse(text)
+  const validateStart = stageStart()
+  endStage('parse', parseStart)
   const diagnostics = withRuntimeWarnings([...parsed.diagnostics, ...validate(parsed.doc, text)], parsed.doc, text)
-  return { parsed, diagnostics, lastGood: withLastGood(parsed.doc, previousGood) }
+  const lastGood = withLastGood(parsed.doc, previousGood)
+  endStage('validate', validateStart)
+  return { parsed, diagnostics, lastGood }
 }
 
 /** The diagnostics with the runtime warnings of the current profile (replacing any earlier ones), by position. */
@@ -246,6 +252,7 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
       const state = get()
       if (text === state.text) return
       const next = derive(parse, validate, text, goodBefore(state, origin))
+      const setStart = stageStart()
       set({
         text,
         textOrigin: origin,
@@ -253,6 +260,8 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
         ...next,
         selectedWorkflow: keepSelectedWorkflow(next.parsed.doc, state.selectedWorkflow, state.cursorOffset),
       })
+      // The store's subscribers (React schedules its renders here; it renders later).
+      endStage('notify', setStart)
     },
 
     adoptText(text, { parsed, diagnostics }, origin = 'file') {
