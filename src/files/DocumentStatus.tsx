@@ -33,7 +33,7 @@ export function DocumentStatus() {
           <span aria-hidden="true">⚠</span> {status.state === 'off' ? 'Autosave off' : 'Not saved in browser'}: {status.message}
         </span>
       ) : (
-        <span className="cai-save-state" data-testid="save-state" data-state={status.state} role="status">
+        <span className="cai-save-state" data-testid="save-state" data-state={status.state} role="status" title={LABELS[status.state]}>
           {LABELS[status.state]}
         </span>
       )}
