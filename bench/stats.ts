@@ -6,13 +6,16 @@ export interface Summary {
   runs: number
 }
 
-export function summarise(values: number[]): Summary {
+/** The nearest-rank percentile of sorted values (`fraction` 0.95 for p95). */
+export function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))]
+}
+
+export function summarise(values: readonly number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = sorted.length >> 1
   const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-  // Nearest-rank percentile.
-  const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]
-  return { median, p95, runs: sorted.length }
+  return { median, p95: percentile(sorted, 0.95), runs: sorted.length }
 }
 
 export const formatMs = (value: number): string => `${value.toFixed(1)} ms`

@@ -44,6 +44,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { startServer } from '../e2e/serve.mjs'
 import { BASE_PATH, CHROMIUM_LAUNCH_OPTIONS } from '../playwright.config'
 import { generateCaiFile } from './generate'
+import { formatMs as ms, row, summarise, type Summary } from './stats'
 import { encodeReviewFragment } from '../src/share/review-link'
 
 const PORT = Number(process.env.CAI_BENCH_PORT ?? 4189)
@@ -107,31 +108,13 @@ function parseOptions(argv: string[]): Options {
   }
 }
 
-interface Summary {
-  median: number
-  p95: number
-  runs: number
-}
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  // Nearest rank.
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))]
-}
-
-function summarise(values: readonly number[]): Summary {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = sorted.length >> 1
-  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-  return { median, p95: percentile(sorted, 0.95), runs: sorted.length }
-}
+/** Progress on stderr, so a long run shows where it is. */
+const progress = (message: string) => process.stderr.write(`… ${message}\n`)
 
 /**
  * tsx compiles with esbuild's keepNames, which wraps named functions in a
  * `__name(...)` helper; functions this file sends into the page need it there too.
  */
-/** Progress on stderr, so a long run shows where it is. */
-const progress = (message: string) => process.stderr.write(`… ${message}\n`)
-
 const KEEP_NAMES_SHIM = 'globalThis.__name = (fn) => fn'
 
 async function newContext(browser: Browser): Promise<BrowserContext> {
@@ -555,11 +538,6 @@ function chunkSizes(): ChunkSize[] {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
-const ms = (value: number) => `${value.toFixed(1)} ms`
-
-function row(cells: string[], widths: number[]): string {
-  return cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')
-}
 
 /** One line of the report. `ok` is undefined for a measure without a target. */
 interface Line {

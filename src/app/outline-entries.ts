@@ -1,3 +1,4 @@
+import { diagnosticsWithin } from '../language/diagnostics-within'
 import type { CaiDocument, Diagnostic, Span, TopItem } from '../language/model'
 
 export type OutlineKind = 'workflow' | 'job' | 'other'
@@ -11,38 +12,6 @@ export interface OutlineEntry {
   span?: Span
   errors: number
   warnings: number
-}
-
-/**
- * Counts the errors and warnings whose span lies within a span, over
- * diagnostics sorted once by start: each count is a binary search and a walk
- * over the diagnostics that start inside (a file of thousands of declarations
- * with thousands of warnings stays linear, not their product).
- */
-class DiagnosticCounter {
-  private readonly sorted: readonly Diagnostic[]
-  constructor(diagnostics: readonly Diagnostic[]) {
-    this.sorted = [...diagnostics].sort((a, b) => a.span.start - b.span.start)
-  }
-
-  within(span: Span | undefined): { errors: number; warnings: number } {
-    const counts = { errors: 0, warnings: 0 }
-    if (!span) return counts
-    let low = 0
-    let high = this.sorted.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if (this.sorted[middle].span.start < span.start) low = middle + 1
-      else high = middle
-    }
-    for (let index = low; index < this.sorted.length && this.sorted[index].span.start <= span.end; index++) {
-      const diagnostic = this.sorted[index]
-      if (diagnostic.span.end > span.end) continue
-      if (diagnostic.severity === 'error') counts.errors++
-      else if (diagnostic.severity === 'warning') counts.warnings++
-    }
-    return counts
-  }
 }
 
 /** The longest heading shown; a longer one ends in an ellipsis. */
@@ -89,9 +58,15 @@ function entryOf(item: TopItem): Omit<OutlineEntry, 'errors' | 'warnings'> {
 
 /** One entry per top-level item, in file order, with the errors and warnings whose span lies within it. */
 export function outlineEntries(doc: CaiDocument, diagnostics: readonly Diagnostic[]): OutlineEntry[] {
-  const counter = new DiagnosticCounter(diagnostics)
+  // Sorted once by start, so each declaration's count is a search, not a scan of every diagnostic.
+  const sorted = [...diagnostics].sort((a, b) => a.span.start - b.span.start)
   return doc.items.map((item) => {
     const entry = entryOf(item)
-    return { ...entry, ...counter.within(entry.span) }
+    const within = diagnosticsWithin(sorted, entry.span)
+    return {
+      ...entry,
+      errors: within.filter((d) => d.severity === 'error').length,
+      warnings: within.filter((d) => d.severity === 'warning').length,
+    }
   })
 }

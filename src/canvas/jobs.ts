@@ -13,7 +13,8 @@
  * thousands of scheduled jobs costs only what is on screen.
  */
 import { ON_DEMAND, scheduleWords } from '../diagram/schedule'
-import { KNOWN_QUEUES, type Broken, type Diagnostic, type Job, type Span, type TopItem, type Workflow } from '../language/model'
+import { KNOWN_QUEUES, type Broken, type Diagnostic, type Job, type TopItem, type Workflow } from '../language/model'
+import { diagnosticsWithin } from '../language/diagnostics-within'
 import { DEFAULT_QUEUE, queueOf, queueOrder } from '../language/queues'
 import { describeRetry } from '../language/retry'
 import { jobNodeId } from '../store/node-ids'
@@ -106,25 +107,8 @@ export function scheduleSummary(schedule: string | undefined, minute: number): S
   return summary
 }
 
-/** The diagnostics within `span`: those are sorted by start, so a binary search and a short scan. */
-function diagnosticsIn(diagnostics: readonly Diagnostic[], span: Span | undefined): Diagnostic[] {
-  if (!span) return []
-  let lo = 0
-  let hi = diagnostics.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (diagnostics[mid].span.start < span.start) lo = mid + 1
-    else hi = mid
-  }
-  const found: Diagnostic[] = []
-  for (let i = lo; i < diagnostics.length && diagnostics[i].span.start <= span.end; i++) {
-    if (diagnostics[i].span.end <= span.end) found.push(diagnostics[i])
-  }
-  return found
-}
-
 function firstError(diagnostics: readonly Diagnostic[], broken: Broken): JobNode['data']['error'] {
-  const error = diagnosticsIn(diagnostics, broken.span).find((d) => d.severity === 'error')
+  const error = diagnosticsWithin(diagnostics, broken.span).find((d) => d.severity === 'error')
   return error && { line: error.start.line, start: error.span.start, end: error.span.end }
 }
 
@@ -249,7 +233,7 @@ export function jobsGraph(
             handles: 'none',
             parent: laneId,
             stale,
-            marks: stale || !job ? undefined : summarise(diagnosticsIn(diagnostics, job.span)),
+            marks: stale || !job ? undefined : summarise(diagnosticsWithin(diagnostics, job.span)),
             ariaLabel: `Job ${entry.name}`,
             draggable: count === 1,
           },

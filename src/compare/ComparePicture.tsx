@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react'
 import type { DiagramEdge, DiagramNode } from '../diagram/elements'
+import { extentOf } from '../diagram/extent'
 import { workflowDiagram } from '../diagram/graph'
 import type { Box } from '../diagram/layout'
 import { flowBendY, flowIn, flowOut, flowPath, skipPath } from '../diagram/routes'
@@ -29,14 +30,6 @@ interface Panel {
   top: number
 }
 
-function extent(boxes: Box[]): Box {
-  const minX = Math.min(...boxes.map((b) => b.x))
-  const minY = Math.min(...boxes.map((b) => b.y))
-  const maxX = Math.max(...boxes.map((b) => b.x + b.width))
-  const maxY = Math.max(...boxes.map((b) => b.y + b.height))
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY }
-}
-
 const workflowsOf = (comparison: Comparison, side: 'before' | 'after') =>
   comparison[side].parsed.doc.items.filter((item): item is Workflow => item.kind === 'workflow')
 
@@ -54,7 +47,7 @@ function panels(comparison: Comparison, side: 'before' | 'after'): { panels: Pan
   const result: Panel[] = []
   for (const workflow of workflowsOf(comparison, side)) {
     const diagram = workflowDiagram(workflow, { dataFlow: false })
-    const bounds = extent(diagram.nodes.map((node) => node.box))
+    const bounds = extentOf(diagram.nodes.map((node) => node.box))
     const right = bounds.x + bounds.width + GHOST_GAP
     const placed = removed
       .filter((ghost) => ghost.workflow === workflow.name)
@@ -62,7 +55,7 @@ function panels(comparison: Comparison, side: 'before' | 'after'): { panels: Pan
         const was = beforeBoxes.get(ghost.beforeId)
         return { ...ghost, box: { x: right, y: was ? was.y : bounds.y + n * 100, width: 240, height: 84 } }
       })
-    const all = extent([bounds, ...placed.map((ghost) => ghost.box)])
+    const all = extentOf([bounds, ...placed.map((ghost) => ghost.box)])
     result.push({ workflow, nodes: diagram.nodes, edges: diagram.edges, bounds: all, ghosts: placed, top })
     top += TITLE + all.height + GAP
     width = Math.max(width, all.width + 2 * MARGIN)

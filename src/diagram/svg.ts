@@ -12,6 +12,7 @@
 import type { Workflow } from '../language/model'
 import type { Diagram, DiagramEdge, DiagramNode } from './elements'
 import { CONDITION_LABEL_MAX, workflowDiagram } from './graph'
+import { Extent } from './extent'
 import type { Box } from './layout'
 import { dataBulge, dataIn, dataOut, dataPath, flowBendY, flowIn, flowLabelAt, flowOut, flowPath, skipLabelAt, skipPath, type Point } from './routes'
 import { truncate } from './text'
@@ -149,24 +150,6 @@ function wrap(text: string, width: number): string[] {
   const lines: string[] = []
   for (let i = 0; i < points.length; i += width) lines.push(points.slice(i, i + width).join(''))
   return lines
-}
-
-class Extent {
-  minX = Infinity
-  minY = Infinity
-  maxX = -Infinity
-  maxY = -Infinity
-
-  add(box: Box): void {
-    this.minX = Math.min(this.minX, box.x)
-    this.minY = Math.min(this.minY, box.y)
-    this.maxX = Math.max(this.maxX, box.x + box.width)
-    this.maxY = Math.max(this.maxY, box.y + box.height)
-  }
-
-  box(): Box {
-    return { x: this.minX, y: this.minY, width: this.maxX - this.minX, height: this.maxY - this.minY }
-  }
 }
 
 function defs(theme: DiagramTheme): string {

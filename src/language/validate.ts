@@ -5,7 +5,6 @@
  * the size of the document.
  */
 import type { CaiDocument, Diagnostic, Job, Span, Workflow } from './model'
-import { LineIndex } from './positions'
 import { NO_SPAN, Reporter } from './validate/reporter'
 import { checkControlCharacters } from './validate/characters'
 import { checkRetryNumbers } from './validate/numbers'
@@ -34,15 +33,13 @@ export function createIncrementalValidator(): (doc: CaiDocument, text: string) =
   let previous = new Map<string, Remembered>()
   return (doc, text) => {
     const current = new Map<string, Remembered>()
-    let lines: LineIndex | undefined
-    const placeOf = (span: Span) => {
-      lines ??= new LineIndex(text)
-      const lineStart = text.lastIndexOf('\n', span.start - 1) + 1
-      const lineEnd = text.indexOf('\n', span.end)
-      const { line } = lines.positionAt(span.start)
-      return `${line}\u0000${text.slice(lineStart, span.start)}\u0000${text.slice(span.end, lineEnd < 0 ? text.length : lineEnd)}`
-    }
-    const diagnostics = validateWith(doc, text, (item, check) => {
+    const diagnostics = validateWith(doc, text, (item, check, report) => {
+      // The report's own line index, built once per text and only when a declaration has problems.
+      const placeOf = (span: Span) => {
+        const lineStart = text.lastIndexOf('\n', span.start - 1) + 1
+        const lineEnd = text.indexOf('\n', span.end)
+        return `${report.lineOf(span.start)}\u0000${text.slice(lineStart, span.start)}\u0000${text.slice(span.end, lineEnd < 0 ? text.length : lineEnd)}`
+      }
       if (!item.span) return null
       const span = item.span
       const key = text.slice(span.start, span.end)
@@ -80,7 +77,7 @@ function movedBy(diagnostics: readonly Diagnostic[], delta: number): readonly Di
   }))
 }
 
-type Known = (item: Workflow | Job, check: () => readonly Diagnostic[]) => readonly Diagnostic[] | null
+type Known = (item: Workflow | Job, check: () => readonly Diagnostic[], report: Reporter) => readonly Diagnostic[] | null
 
 /**
  * Checks every declaration; `known(item, check)` may answer for one instead
@@ -114,7 +111,7 @@ function checkOnce<T extends Workflow | Job>(item: T, checkItem: () => void, rep
     checked = true
     return report.collect(checkItem)
   }
-  const answer = known(item, check)
+  const answer = known(item, check, report)
   if (answer === null) {
     if (!checked) check()
   } else if (!checked) {

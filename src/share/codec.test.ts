@@ -4,11 +4,10 @@ import { deflateSync as nodeZlib } from 'node:zlib'
 import { deflateSync, Inflate, zlibSync } from 'fflate'
 import { decodeBase64url, encodeBase64url } from './base64url'
 import { clipLabel, wellFormed } from './labels'
+import { adler32, inflateLimited } from './codec-inflate'
 import {
-  adler32,
   decodeShareFragment,
   encodeShareFragment,
-  inflateLimited,
   makeShareLink,
   MAX_LABEL_CHARS,
   MAX_LINK_CHARS,

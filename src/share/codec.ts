@@ -20,8 +20,6 @@ import { clipLabel } from './labels'
 import { decodeRunPart, encodeRunPart } from './run-part'
 import type { RuntimeProfile } from '../runtime/profile'
 
-export { adler32, inflateLimited } from './codec-inflate'
-
 export const SHARE_FORMAT = '1'
 /** The largest text a link may carry, as UTF-8 (and the most a link may inflate to). */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024
