@@ -1,4 +1,4 @@
-import { diagnosticsWithin } from '../language/diagnostics-within'
+import { diagnosticsWithinSorted } from '../language/diagnostics-within'
 import type { CaiDocument, Diagnostic, Span, TopItem } from '../language/model'
 
 export type OutlineKind = 'workflow' | 'job' | 'other'
@@ -62,7 +62,7 @@ export function outlineEntries(doc: CaiDocument, diagnostics: readonly Diagnosti
   const sorted = [...diagnostics].sort((a, b) => a.span.start - b.span.start)
   return doc.items.map((item) => {
     const entry = entryOf(item)
-    const within = diagnosticsWithin(sorted, entry.span)
+    const within = diagnosticsWithinSorted(sorted, entry.span)
     return {
       ...entry,
       errors: within.filter((d) => d.severity === 'error').length,

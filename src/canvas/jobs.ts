@@ -14,7 +14,7 @@
  */
 import { ON_DEMAND, scheduleWords } from '../diagram/schedule'
 import { KNOWN_QUEUES, type Broken, type Diagnostic, type Job, type TopItem, type Workflow } from '../language/model'
-import { diagnosticsWithin } from '../language/diagnostics-within'
+import { diagnosticsWithinSorted } from '../language/diagnostics-within'
 import { DEFAULT_QUEUE, queueOf, queueOrder } from '../language/queues'
 import { describeRetry } from '../language/retry'
 import { jobNodeId } from '../store/node-ids'
@@ -108,7 +108,7 @@ export function scheduleSummary(schedule: string | undefined, minute: number): S
 }
 
 function firstError(diagnostics: readonly Diagnostic[], broken: Broken): JobNode['data']['error'] {
-  const error = diagnosticsWithin(diagnostics, broken.span).find((d) => d.severity === 'error')
+  const error = diagnosticsWithinSorted(diagnostics, broken.span).find((d) => d.severity === 'error')
   return error && { line: error.start.line, start: error.span.start, end: error.span.end }
 }
 
@@ -233,7 +233,7 @@ export function jobsGraph(
             handles: 'none',
             parent: laneId,
             stale,
-            marks: stale || !job ? undefined : summarise(diagnosticsWithin(diagnostics, job.span)),
+            marks: stale || !job ? undefined : summarise(diagnosticsWithinSorted(diagnostics, job.span)),
             ariaLabel: `Job ${entry.name}`,
             draggable: count === 1,
           },

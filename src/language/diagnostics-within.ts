@@ -5,7 +5,7 @@ import type { Diagnostic, Span } from './model'
  * of their spans: a binary search and a scan of those that start inside, so
  * asking once per declaration stays linear over a file.
  */
-export function diagnosticsWithin(sorted: readonly Diagnostic[], span: Span | undefined): Diagnostic[] {
+export function diagnosticsWithinSorted(sorted: readonly Diagnostic[], span: Span | undefined): Diagnostic[] {
   if (!span) return []
   let lo = 0
   let hi = sorted.length
