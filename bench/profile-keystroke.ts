@@ -10,7 +10,8 @@
  *   npx vite build --outDir /tmp/cai-profile --minify false --sourcemap
  *   npx tsx bench/profile-keystroke.ts --dist /tmp/cai-profile [--steps 1000] [--keystrokes 40]
  * `--steps 0` (the default) types in the bundled example. With `--pan`, profiles
- * a 2.5 s drag of the picture instead of typing (totals, not per keystroke).
+ * a 2.5 s drag of the picture instead of typing (totals, not per keystroke);
+ * with `--zoom`, 2.5 s of wheel zooming out and in (as bench:ui's zoom).
  */
 import { readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -28,7 +29,8 @@ const option = (name: string, fallback: string) => {
 const DIST = option('--dist', join(import.meta.dirname, '..', 'dist'))
 const STEPS = Number(option('--steps', '0'))
 const PAN = argv.includes('--pan')
-const KEYSTROKES = PAN ? 1 : Number(option('--keystrokes', '40'))
+const ZOOM = argv.includes('--zoom')
+const KEYSTROKES = PAN || ZOOM ? 1 : Number(option('--keystrokes', '40'))
 const PORT = Number(process.env.CAI_BENCH_PORT ?? 4189)
 
 interface ProfileNode {
@@ -131,14 +133,17 @@ async function main() {
     const y = Math.round(box.y + box.height / 2)
     if (PAN) await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', buttons: 1, clickCount: 1 })
     await cdp.send('Profiler.start')
-    if (PAN) {
-      // A drag up and down on the empty canvas, an event every 8 ms for 2.5 s (as bench:ui's pan).
+    if (PAN || ZOOM) {
+      // A drag up and down on the empty canvas, or the wheel out and in (40 notches each way), an event every 8 ms for 2.5 s (as bench:ui's).
       const sent: Promise<unknown>[] = []
       const start = Date.now()
       for (let n = 0; Date.now() - start < 2500; n++) {
         const phase = n % 120
         const dy = phase < 60 ? -5 * phase : -5 * (120 - phase)
-        sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y: y + dy, button: 'left', buttons: 1 }))
+        const event = ZOOM
+          ? { type: 'mouseWheel' as const, x, y, deltaX: 0, deltaY: n % 80 < 40 ? 40 : -40 }
+          : { type: 'mouseMoved' as const, x, y: y + dy, button: 'left' as const, buttons: 1 }
+        sent.push(cdp.send('Input.dispatchMouseEvent', event))
         await new Promise((resolve) => setTimeout(resolve, 8))
       }
       await Promise.all(sent)
@@ -171,7 +176,7 @@ async function main() {
     }
     const total = [...perArea.values()].reduce((sum, value) => sum + value, 0)
     const keys = KEYSTROKES
-    const what = PAN ? 'during a 2.5 s drag (pan)' : `per keystroke (${keys} keystrokes)`
+    const what = PAN ? 'during a 2.5 s drag (pan)' : ZOOM ? 'during 2.5 s of wheel zooming' : `per keystroke (${keys} keystrokes)`
     console.log(`Main-thread self time ${what}, ${STEPS > 0 ? `${STEPS} steps` : 'bundled example'}, sampled every 0.1 ms: ${(total / keys).toFixed(1)} ms\n`)
     for (const [area, value] of [...perArea].sort((a, b) => b[1] - a[1])) {
       console.log(`${area.padEnd(32)} ${(value / keys).toFixed(2).padStart(8)} ms`)

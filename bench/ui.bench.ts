@@ -496,11 +496,20 @@ async function gesture(page: Page, cdp: CDPSession, event: (n: number) => Parame
 async function measurePanZoom(page: Page): Promise<{ pan: FrameStats; zoom: FrameStats }> {
   const cdp = await page.context().newCDPSession(page)
   const box = (await page.locator('[data-testid="canvas"] .react-flow__pane').boundingBox())!
-  // Beside the column of nodes (centred), on the empty pane.
-  const x = Math.round(box.x + 40)
-  const y = Math.round(box.y + box.height / 2)
-  const onPane = await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.classList.contains('react-flow__pane') ?? false, [x, y])
-  if (!onPane) throw new Error(`the point ${x},${y} is not on the empty canvas`)
+  // On the empty pane, beside the nodes: the free point nearest the middle row, leftmost on its row.
+  const free = await page.evaluate(
+    ({ left, right, middle, top, bottom }) => {
+      for (let dy = 0; middle - dy >= top || middle + dy <= bottom; dy += 20) {
+        for (const py of [middle - dy, middle + dy]) {
+          for (let px = left; px < right; px += 10) if (document.elementFromPoint(px, py)?.classList.contains('react-flow__pane')) return { x: px, y: py }
+        }
+      }
+      return null
+    },
+    { left: Math.round(box.x + 20), right: Math.round(box.x + box.width - 20), middle: Math.round(box.y + box.height / 2), top: Math.round(box.y + 20), bottom: Math.round(box.y + box.height - 20) },
+  )
+  if (!free) throw new Error('no empty canvas to drag')
+  const { x, y } = free
   await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y })
   await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', buttons: 1, clickCount: 1 })
   // Up and down by 300 px, a few pixels a step.

@@ -5,6 +5,9 @@ import { designerStore, useDesigner } from '../store/designer'
 import { searchDocument, type SearchHit } from './canvas-search'
 import './help.css'
 
+/** Frames to wait for the chosen node to be drawn. */
+const FOCUS_FRAMES = 10
+
 const useCanvasSearch = create<{ open: boolean }>()(() => ({ open: false }))
 
 export function openCanvasSearch(): void {
@@ -39,12 +42,16 @@ export function CanvasSearch() {
     if (!hit) return
     element.current?.close()
     choose(hit)
-    // Back on the canvas, on the node chosen.
-    requestAnimationFrame(() => {
-      const id = hit.nodeId
-      const node = id ? document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`) : null
-      node?.focus()
-    })
+    // Back on the canvas, on the node chosen, once it is drawn (a big picture first pans to it).
+    const id = hit.nodeId
+    if (!id) return
+    let frames = 0
+    const focusNode = () => {
+      const node = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)
+      if (node) node.focus({ preventScroll: true })
+      else if (frames++ < FOCUS_FRAMES) requestAnimationFrame(focusNode)
+    }
+    requestAnimationFrame(focusNode)
   }
 
   return (

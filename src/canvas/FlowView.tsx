@@ -6,13 +6,15 @@
  */
 import '@xyflow/react/dist/style.css'
 import './canvas.css'
-import { memo, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react'
+import { memo, useMemo, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react'
 import {
   Background,
   ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
+  useStore,
+  useStoreApi,
   type ColorMode,
   type Node,
   type NodeMouseHandler,
@@ -22,15 +24,54 @@ import {
 import { PAGE_TARGET, actionById } from '../actions/registry'
 import { designerStore, useDesigner } from '../store/designer'
 import { edgeTypes } from './edges'
-import { MINIMAP_SIZE, showsMinimap, useFitPicture, useKeepFitted, useNewNodeInView } from './fit'
+import { cull, cullIndex, drawnArea, type Culled, type ViewState } from './cull'
+import { MINIMAP_SIZE, MINIMAP_UP_TO, showsMinimap, useFitPicture, useKeepFitted, useNewNodeInView, useWholePicture } from './fit'
 import type { CanvasEdge, CanvasNode } from './flow-elements'
 import { nodeTypes } from './nodes'
 
 /**
- * Above this many nodes, only what is in view is rendered: drawing and
- * measuring every node of a big picture would hold the page up for a frame.
+ * Above this many nodes, only what is in view is rendered: drawing every node
+ * of a big picture would hold the page up for a frame (React Flow's own
+ * culling, which still scans every node and edge on each frame of a pan).
  */
-const CULL_ABOVE = 150
+const RENDER_VISIBLE_ABOVE = 150
+/**
+ * Above this many nodes, React Flow is handed only the nodes and edges near
+ * the view (cull.ts), so its work per frame and per edit is a screen's worth.
+ * The minimap, which draws React Flow's nodes, is not shown at these sizes.
+ */
+const HAND_OVER_NEAR_VIEW_ABOVE = MINIMAP_UP_TO
+
+/** What of React Flow's state says what the canvas shows. */
+/**
+ * Below this zoom, a big picture's cards are drawn bare (canvas.css
+ * `cai-far`). A first view never goes below it (useFirstFit's least zoom).
+ */
+const FAR_ZOOM = 0.3
+
+type ShownView = { transform: readonly [number, number, number]; width: number; height: number }
+
+const viewOf = ({ transform, width, height }: ShownView): ViewState => ({ x: transform[0], y: transform[1], zoom: transform[2], width, height })
+const drawnKey = (state: ShownView): string => drawnArea(viewOf(state))?.key ?? ''
+
+/**
+ * The nodes and edges React Flow is given: all of a picture up to
+ * HAND_OVER_NEAR_VIEW_ABOVE nodes, else those near the view and the selected
+ * node; the same lists while a pan or zoom stays within the drawn area.
+ */
+function useNearView(nodes: CanvasNode[], edges: readonly CanvasEdge[], big: boolean): Culled {
+  const flow = useStoreApi<CanvasNode, CanvasEdge>()
+  const key = useStore((state) => (big ? drawnKey(state) : ''))
+  const index = useMemo(() => (big ? cullIndex(nodes, edges) : null), [big, nodes, edges])
+  return useMemo(() => {
+    if (!index) return { nodes, edges: edges as CanvasEdge[] }
+    const drawn = key ? drawnArea(viewOf(flow.getState())) : null
+    // Not sized yet: nothing can be drawn.
+    if (!drawn) return { nodes: [], edges: [] }
+    return cull(index, drawn.area, nodes.filter((node) => node.selected).map((node) => node.id))
+    // `key` names the drawn area, which is read from the store when it changes.
+  }, [index, key, nodes, edges, flow])
+}
 
 function selectNode(id: string) {
   designerStore().getState().selectNode(id)
@@ -114,10 +155,15 @@ const DRAG_THRESHOLD = 4
 
 /** React Flow with the designer's settings; memoised so renders that change nothing skip it. */
 export const FlowView = memo(function FlowView({ nodes, edges, readOnly, colorMode, editing, children }: FlowViewProps) {
+  useWholePicture(nodes, edges)
+  const big = nodes.length > HAND_OVER_NEAR_VIEW_ABOVE
+  const near = useNearView(nodes, edges, big)
+  const far = useStore((state) => big && state.transform[2] < FAR_ZOOM)
   return (
     <ReactFlow
-      nodes={nodes}
-      edges={edges as CanvasEdge[]}
+      className={far ? 'cai-far' : undefined}
+      nodes={near.nodes}
+      edges={near.edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodeClick={readOnly ? undefined : onNodeClick}
@@ -138,7 +184,7 @@ export const FlowView = memo(function FlowView({ nodes, edges, readOnly, colorMo
       multiSelectionKeyCode={null}
       minZoom={0.05}
       maxZoom={2}
-      onlyRenderVisibleElements={nodes.length > CULL_ABOVE}
+      onlyRenderVisibleElements={near.nodes.length > RENDER_VISIBLE_ABOVE}
       defaultMarkerColor={null}
       colorMode={colorMode}
     >

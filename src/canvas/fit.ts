@@ -5,7 +5,7 @@
  * canvas changes size (a pane hidden or shown, the window resized); a view
  * the user panned or zoomed is left alone.
  */
-import { useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react'
 import { getViewportForBounds, useStore, useStoreApi, type Rect, type Viewport } from '@xyflow/react'
 import { useDesigner } from '../store/designer'
 import { dataBulge, flowLabelAt } from '../diagram/routes'
@@ -152,13 +152,36 @@ const lastFit = new WeakMap<object, { viewport: Viewport; request: FitRequest }>
 
 const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3
 
+interface WholePicture {
+  nodes: readonly CanvasNode[]
+  edges: readonly CanvasEdge[]
+}
+
+/**
+ * Each canvas's whole picture, keyed like lastFit: React Flow's store holds
+ * only what is near the view of a big picture (cull.ts), and a fit or a
+ * reveal needs all of it.
+ */
+const wholePictures = new WeakMap<object, WholePicture>()
+
+/** Records the whole picture the canvas shows (FlowView), before any effect that fits it runs. */
+export function useWholePicture(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): void {
+  const flow = useStoreApi<CanvasNode, CanvasEdge>()
+  useLayoutEffect(() => {
+    wholePictures.set(flow.getState, { nodes, edges })
+  }, [flow, nodes, edges])
+}
+
+const wholePicture = (flow: FlowStore): WholePicture => wholePictures.get(flow.getState) ?? flow.getState()
+
 /** Fits the picture (see pictureBounds and fitViewport); false when there is nothing to fit yet. */
 export function useFitPicture(): (request?: FitRequest) => boolean {
   const flow = useStoreApi<CanvasNode, CanvasEdge>()
   const minimap = useDesigner((state) => state.view.minimap)
   return useCallback(
     (request: FitRequest = {}) => {
-      const { width, height, nodes, edges, minZoom, panZoom } = flow.getState()
+      const { width, height, minZoom, panZoom } = flow.getState()
+      const { nodes, edges } = wholePicture(flow)
       const only = request.nodes && new Set(request.nodes.map((node) => node.id))
       const bounds = pictureBounds(nodes, edges, only)
       if (!width || !height || !bounds || !panZoom) return false
@@ -199,35 +222,78 @@ export function useKeepFitted(): void {
 /** Space kept between a node brought into view and the canvas's edge. */
 const IN_VIEW_MARGIN = 40
 
+/** A node's box in flow coordinates (its position is relative to its container, if any). */
+function flowBox(nodes: readonly CanvasNode[], node: CanvasNode): Rect {
+  let { x, y } = node.position
+  for (let parentId = node.parentId; parentId !== undefined; ) {
+    const parent = nodes.find((candidate) => candidate.id === parentId)
+    if (!parent) break
+    x += parent.position.x
+    y += parent.position.y
+    parentId = parent.parentId
+  }
+  return { x, y, width: node.width ?? 0, height: node.height ?? 0 }
+}
+
 /**
- * Brings a node that an edit has just added (a new id, selected) into view,
- * panning as little as needed: a step added from the palette after a node at
- * the bottom of the screen lands where it can be seen. Switching pictures
- * (no node in common) is left to the first fit.
+ * Brings the selected node into view when it is new or newly selected:
+ *
+ * - a node an edit has just added (a new id, selected) is panned to as little
+ *   as needed: a step added from the palette after a node at the bottom of
+ *   the screen lands where it can be seen;
+ * - a node selected elsewhere (the outline, the search, the text) that is
+ *   wholly out of view is centred, once the view has settled (a picture just
+ *   switched to is fitted first). One partly in view is left where it is: a
+ *   click on the canvas never moves the view.
  */
 export function useNewNodeInView(nodes: readonly CanvasNode[]): void {
   const flow = useStoreApi<CanvasNode, CanvasEdge>()
   const seen = useRef<ReadonlySet<string>>(new Set())
+  const selectedBefore = useRef<string | null>(null)
   useEffect(() => {
     const before = seen.current
     const ids = new Set(nodes.map((node) => node.id))
     seen.current = ids
-    const added = nodes.find((node) => node.selected && !before.has(node.id))
-    if (!added || !nodes.some((node) => before.has(node.id))) return
-    const { width, height, transform, nodeLookup, panZoom } = flow.getState()
-    const internal = nodeLookup.get(added.id)
-    if (!internal || !panZoom || !width || !height) return
-    const [x, y, zoom] = transform
-    const { x: left, y: top } = internal.internals.positionAbsolute
-    const box = { left: left * zoom + x, top: top * zoom + y, width: (added.width ?? 0) * zoom, height: (added.height ?? 0) * zoom }
-    const shift = (start: number, size: number, room: number) => {
-      if (size + 2 * IN_VIEW_MARGIN > room) return room / 2 - (start + size / 2)
+    const selected = nodes.find((node) => node.selected)
+    const wasSelected = selectedBefore.current
+    selectedBefore.current = selected?.id ?? null
+    if (!selected) return
+    const samePicture = nodes.some((node) => before.has(node.id))
+    if (samePicture && !before.has(selected.id)) {
+      panToShow(flow, flowBox(nodes, selected), 'nearest')
+      return
+    }
+    if (selected.id === wasSelected) return
+    // After this commit's other effects (a first fit) and React Flow's view update.
+    const frame = requestAnimationFrame(() => panToShow(flow, flowBox(nodes, selected), 'if-hidden'))
+    return () => cancelAnimationFrame(frame)
+  }, [flow, nodes])
+}
+
+/** Pans (never zooms) so that `box` shows: by as little as needed, or centred when it is wholly out of view. */
+function panToShow(flow: FlowStore, box: Rect, how: 'nearest' | 'if-hidden'): void {
+  const { width, height, transform, panZoom } = flow.getState()
+  if (!panZoom || !width || !height) return
+  const [x, y, zoom] = transform
+  const left = box.x * zoom + x
+  const top = box.y * zoom + y
+  const size = { width: box.width * zoom, height: box.height * zoom }
+  let dx: number
+  let dy: number
+  if (how === 'if-hidden') {
+    const hidden = left + size.width <= 0 || left >= width || top + size.height <= 0 || top >= height
+    if (!hidden) return
+    dx = width / 2 - (left + size.width / 2)
+    dy = height / 2 - (top + size.height / 2)
+  } else {
+    const shift = (start: number, extent: number, room: number) => {
+      if (extent + 2 * IN_VIEW_MARGIN > room) return room / 2 - (start + extent / 2)
       if (start < IN_VIEW_MARGIN) return IN_VIEW_MARGIN - start
-      if (start + size > room - IN_VIEW_MARGIN) return room - IN_VIEW_MARGIN - (start + size)
+      if (start + extent > room - IN_VIEW_MARGIN) return room - IN_VIEW_MARGIN - (start + extent)
       return 0
     }
-    const dx = shift(box.left, box.width, width)
-    const dy = shift(box.top, box.height, height)
-    if (dx !== 0 || dy !== 0) void panZoom.setViewport({ x: x + dx, y: y + dy, zoom })
-  }, [flow, nodes])
+    dx = shift(left, size.width, width)
+    dy = shift(top, size.height, height)
+  }
+  if (dx !== 0 || dy !== 0) void panZoom.setViewport({ x: x + dx, y: y + dy, zoom })
 }

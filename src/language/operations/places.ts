@@ -3,7 +3,6 @@
  * and parsed (a broken or duplicated one is edited in the text only), and
  * where a step stands in its workflow.
  */
-import { allSteps } from '../locate'
 import type { CaiDocument, Job, Parallel, Step, Workflow } from '../model'
 
 export function editableWorkflow(doc: CaiDocument, name: string | null): Workflow | undefined {
@@ -29,16 +28,29 @@ export interface StepPlace {
   block?: Parallel
 }
 
+/**
+ * Each parsed workflow's steps by name, built once per workflow object (the
+ * model is never changed after the parse, and an unchanged declaration keeps
+ * its object): the command layer asks for a step's place once per action on
+ * every render, which was a scan of the whole workflow each time. Null marks
+ * a name used by more than one step.
+ */
+const placesByWorkflow = new WeakMap<Workflow, Map<string, StepPlace | null>>()
+
+function placesOf(workflow: Workflow): Map<string, StepPlace | null> {
+  let places = placesByWorkflow.get(workflow)
+  if (places) return places
+  places = new Map()
+  const add = (name: string, place: StepPlace) => places!.set(name, places!.has(name) ? null : place)
+  workflow.steps.items.forEach((entry, index) => {
+    if (entry.kind === 'step') add(entry.name, { step: entry, index })
+    else entry.branches.forEach((step, branch) => add(step.name, { step, index, branch, block: entry }))
+  })
+  placesByWorkflow.set(workflow, places)
+  return places
+}
+
+/** Where the step named `name` stands; undefined when there is no such step or more than one. */
 export function placeOfStep(workflow: Workflow, name: string): StepPlace | undefined {
-  const steps = allSteps(workflow).filter((step) => step.name === name)
-  if (steps.length !== 1) return undefined
-  for (const [index, entry] of workflow.steps.items.entries()) {
-    if (entry.kind === 'step') {
-      if (entry.name === name) return { step: entry, index }
-      continue
-    }
-    const branch = entry.branches.findIndex((candidate) => candidate.name === name)
-    if (branch >= 0) return { step: entry.branches[branch], index, branch, block: entry }
-  }
-  return undefined
+  return placesOf(workflow).get(name) ?? undefined
 }
