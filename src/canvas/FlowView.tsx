@@ -42,13 +42,13 @@ const RENDER_VISIBLE_ABOVE = 150
  */
 const HAND_OVER_NEAR_VIEW_ABOVE = MINIMAP_UP_TO
 
-/** What of React Flow's state says what the canvas shows. */
 /**
  * Below this zoom, a big picture's cards are drawn bare (canvas.css
  * `cai-far`). A first view never goes below it (useFirstFit's least zoom).
  */
 const FAR_ZOOM = 0.3
 
+/** What of React Flow's state says what the canvas shows. */
 type ShownView = { transform: readonly [number, number, number]; width: number; height: number }
 
 const viewOf = ({ transform, width, height }: ShownView): ViewState => ({ x: transform[0], y: transform[1], zoom: transform[2], width, height })

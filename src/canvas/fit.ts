@@ -144,11 +144,17 @@ type Padding = Parameters<typeof getViewportForBounds>[5]
 type FlowStore = ReturnType<typeof useStoreApi<CanvasNode, CanvasEdge>>
 
 /**
- * The viewport each canvas's last fit chose, with what it fitted: keyed by
- * React Flow's store, through its `getState` (useStoreApi gives each caller
- * its own wrapper object around the one store).
+ * The viewport each canvas's last fit chose, with the part of the picture it
+ * framed: keyed by React Flow's store, through its `getState` (useStoreApi
+ * gives each caller its own wrapper object around the one store).
  */
-const lastFit = new WeakMap<object, { viewport: Viewport; request: FitRequest }>()
+const lastFit = new WeakMap<object, Fitted>()
+
+interface Fitted {
+  viewport: Viewport
+  bounds: Rect
+  minZoom: number
+}
 
 const sameViewport = (a: Viewport, b: Viewport) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-3
 
@@ -174,49 +180,57 @@ export function useWholePicture(nodes: readonly CanvasNode[], edges: readonly Ca
 
 const wholePicture = (flow: FlowStore): WholePicture => wholePictures.get(flow.getState) ?? flow.getState()
 
+/** Frames `bounds` in the canvas as it is now; false when the canvas is not sized yet. */
+function fitBounds(flow: FlowStore, bounds: Rect, minZoom: number, minimap: boolean): boolean {
+  const { width, height, panZoom } = flow.getState()
+  if (!width || !height || !panZoom) return false
+  const viewport = fitViewport(bounds, width, height, { min: minZoom, max: FIT_MAX_ZOOM }, showsMinimap(minimap, wholePicture(flow).nodes.length))
+  void panZoom.setViewport(viewport)
+  lastFit.set(flow.getState, { viewport, bounds, minZoom })
+  return true
+}
+
 /** Fits the picture (see pictureBounds and fitViewport); false when there is nothing to fit yet. */
 export function useFitPicture(): (request?: FitRequest) => boolean {
   const flow = useStoreApi<CanvasNode, CanvasEdge>()
   const minimap = useDesigner((state) => state.view.minimap)
   return useCallback(
     (request: FitRequest = {}) => {
-      const { width, height, minZoom, panZoom } = flow.getState()
       const { nodes, edges } = wholePicture(flow)
       const only = request.nodes && new Set(request.nodes.map((node) => node.id))
       const bounds = pictureBounds(nodes, edges, only)
-      if (!width || !height || !bounds || !panZoom) return false
-      const zoom = { min: request.minZoom ?? minZoom, max: FIT_MAX_ZOOM }
-      const viewport = fitViewport(bounds, width, height, zoom, showsMinimap(minimap, nodes.length))
-      void panZoom.setViewport(viewport)
-      lastFit.set(flow.getState, { viewport, request })
-      return true
+      return !!bounds && fitBounds(flow, bounds, request.minZoom ?? flow.getState().minZoom, minimap)
     },
     [flow, minimap],
   )
 }
 
-/** Whether the view is still the one the last fit chose (the user has not panned or zoomed since). */
-function stillFitted(flow: FlowStore): FitRequest | null {
+/** The last fit, while the view is still the one it chose (the user has not panned or zoomed since). */
+function stillFitted(flow: FlowStore): Fitted | null {
   const fit = lastFit.get(flow.getState)
   const [x, y, zoom] = flow.getState().transform
-  return fit && sameViewport(fit.viewport, { x, y, zoom }) ? fit.request : null
+  return fit && sameViewport(fit.viewport, { x, y, zoom }) ? fit : null
 }
 
-/** Fits a fitted view again when the canvas changes size or the minimap comes or goes. */
+/**
+ * Fits a fitted view again when the canvas changes size or the minimap comes
+ * or goes: the same part of the picture, framed anew. Not the picture as it
+ * is now: a workflow that grew since the fit (a big file's first slice was
+ * fitted, or steps were added) must not jump to a view of all of it.
+ */
 export function useKeepFitted(): void {
   const flow = useStoreApi<CanvasNode, CanvasEdge>()
   const width = useStore((state) => state.width)
   const height = useStore((state) => state.height)
   const minimap = useDesigner((state) => state.view.minimap)
-  const fit = useFitPicture()
   const before = useRef({ width, height, minimap })
   useEffect(() => {
     const previous = before.current
     before.current = { width, height, minimap }
     if (!width || !height || (previous.width === width && previous.height === height && previous.minimap === minimap)) return
-    const request = stillFitted(flow)
-    if (request) fit(request)
-  }, [flow, width, height, minimap, fit])
+    const fitted = stillFitted(flow)
+    if (fitted) fitBounds(flow, fitted.bounds, fitted.minZoom, minimap)
+  }, [flow, width, height, minimap])
 }
 
 /** Space kept between a node brought into view and the canvas's edge. */

@@ -14,15 +14,36 @@ function paths(pattern: RegExp, texts: string[], step?: string): string[] {
     .sort()
 }
 
-/** Per workflow object: an edit re-parses only the declarations it touched, so the others are not scanned again. */
-const configPathsCache = new WeakMap<Workflow, string[]>()
+/**
+ * What a workflow's input values and conditions already read, per workflow
+ * object: an edit re-parses only the declarations it touched, so the others
+ * are not scanned again, and one scan serves every step (a scan per earlier
+ * step was quadratic: 40 s for a step near the end of 10,000).
+ */
+interface UsedPaths {
+  config: string[]
+  workflowInput: string[]
+  /** `steps.X.output...` paths by X. */
+  outputs: Map<string, string[]>
+}
 
-function configPathsOf(workflow: Workflow): string[] {
-  let found = configPathsCache.get(workflow)
-  if (!found) {
-    found = paths(CONFIG_PATH, valuesOf(workflow))
-    configPathsCache.set(workflow, found)
+const usedPathsCache = new WeakMap<Workflow, UsedPaths>()
+
+function usedPathsOf(workflow: Workflow): UsedPaths {
+  let found = usedPathsCache.get(workflow)
+  if (found) return found
+  const values = valuesOf(workflow)
+  const outputs = new Map<string, string[]>()
+  for (const value of values) {
+    for (const match of value.matchAll(OUTPUT_PATH)) {
+      const list = outputs.get(match[1])
+      if (list) list.push(match[0])
+      else outputs.set(match[1], [match[0]])
+    }
   }
+  for (const list of outputs.values()) list.sort()
+  found = { config: paths(CONFIG_PATH, values), workflowInput: paths(WORKFLOW_INPUT_PATH, values), outputs }
+  usedPathsCache.set(workflow, found)
   return found
 }
 
@@ -49,17 +70,24 @@ export function earlierSteps(workflow: Workflow, stepName: string): Step[] {
 }
 
 /**
+ * The most earlier steps offered: the ones just before the step, which it
+ * most likely reads. A list of thousands is no help to pick from and costs a
+ * render of thousands of options; any other step can still be typed.
+ */
+export const COMPLETION_STEPS_MAX = 200
+
+/**
  * Completion candidates for an input value of step `stepName`: the prefixes
  * `workflow.input.`, `config.` and `steps.<earlier step>.output.`, each
  * followed by the full paths of that kind the file already uses, sorted (config
  * paths from any workflow, the others from this workflow), without duplicates.
  */
 export function inputValueCompletions(doc: CaiDocument, workflow: Workflow, stepName: string): string[] {
-  const values = valuesOf(workflow)
-  const configPaths = doc.items.flatMap((item) => (item.kind === 'workflow' ? configPathsOf(item) : [])).sort()
-  const candidates = ['workflow.input.', ...paths(WORKFLOW_INPUT_PATH, values), 'config.', ...configPaths]
-  for (const step of earlierSteps(workflow, stepName)) {
-    candidates.push(`steps.${step.name}.output.`, ...paths(OUTPUT_PATH, values, step.name))
+  const used = usedPathsOf(workflow)
+  const configPaths = doc.items.flatMap((item) => (item.kind === 'workflow' ? usedPathsOf(item).config : [])).sort()
+  const candidates = ['workflow.input.', ...used.workflowInput, 'config.', ...configPaths]
+  for (const step of earlierSteps(workflow, stepName).slice(-COMPLETION_STEPS_MAX)) {
+    candidates.push(`steps.${step.name}.output.`, ...(used.outputs.get(step.name) ?? []))
   }
   return [...new Set(candidates)]
 }
