@@ -29,7 +29,7 @@ async function drawnSteps(page: Page): Promise<number[]> {
   return ids.flatMap((id) => (/\/step_(\d+)$/.exec(id) ? [Number(/\/step_(\d+)$/.exec(id)![1])] : [])).sort((a, b) => a - b)
 }
 
-/** Drags the empty canvas by `dy` pixels, from the free point nearest its middle. */
+/** Drags the empty canvas by `dy` pixels, from the free point nearest its middle (never a node: that would move it). */
 async function panBy(page: Page, dy: number): Promise<void> {
   const box = (await canvas(page).locator('.react-flow__pane').boundingBox())!
   const free = await page.evaluate(
@@ -42,10 +42,10 @@ async function panBy(page: Page, dy: number): Promise<void> {
       }
       return null
     },
-    { left: box.x + 20, right: box.x + box.width - 20, top: box.y + Math.abs(dy) / 2 + 20, bottom: box.y + box.height - Math.abs(dy) / 2 - 20 },
+    { left: box.x + 20, right: box.x + box.width - 20, top: box.y + Math.max(0, -dy) + 20, bottom: box.y + box.height - Math.max(0, dy) - 20 },
   )
   if (!free) throw new Error('no empty canvas to drag')
-  const from = { x: free.x, y: free.y - dy / 2 }
+  const from = free
   await page.mouse.move(from.x, from.y)
   await page.mouse.down()
   for (let i = 1; i <= 10; i++) await page.mouse.move(from.x, from.y + (dy * i) / 10)
