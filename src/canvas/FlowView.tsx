@@ -6,7 +6,7 @@
  */
 import '@xyflow/react/dist/style.css'
 import './canvas.css'
-import { memo, useMemo, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react'
+import { memo, useMemo, useRef, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react'
 import {
   Background,
   ControlButton,
@@ -24,7 +24,7 @@ import {
 import { PAGE_TARGET, actionById } from '../actions/registry'
 import { designerStore, useDesigner } from '../store/designer'
 import { edgeTypes } from './edges'
-import { cull, cullIndex, drawnArea, type Culled, type ViewState } from './cull'
+import { cull, cullIndex, nextDrawnArea, type Culled, type DrawnArea, type ViewState } from './cull'
 import { MINIMAP_SIZE, MINIMAP_UP_TO, showsMinimap, useFitPicture, useKeepFitted, useNewNodeInView, useWholePicture } from './fit'
 import type { CanvasEdge, CanvasNode } from './flow-elements'
 import { nodeTypes } from './nodes'
@@ -52,23 +52,25 @@ const FAR_ZOOM = 0.3
 type ShownView = { transform: readonly [number, number, number]; width: number; height: number }
 
 const viewOf = ({ transform, width, height }: ShownView): ViewState => ({ x: transform[0], y: transform[1], zoom: transform[2], width, height })
-const drawnKey = (state: ShownView): string => drawnArea(viewOf(state))?.key ?? ''
 
 /**
  * The nodes and edges React Flow is given: all of a picture up to
- * HAND_OVER_NEAR_VIEW_ABOVE nodes, else those near the view and the selected
- * node; the same lists while a pan or zoom stays within the drawn area.
+ * HAND_OVER_NEAR_VIEW_ABOVE nodes, else those in the drawn area (cull.ts
+ * nextDrawnArea) and the selected node; the same lists while a pan or zoom
+ * stays within that area.
  */
 function useNearView(nodes: CanvasNode[], edges: readonly CanvasEdge[], big: boolean): Culled {
   const flow = useStoreApi<CanvasNode, CanvasEdge>()
-  const key = useStore((state) => (big ? drawnKey(state) : ''))
+  const drawn = useRef<DrawnArea | null>(null)
+  const key = useStore((state) => (big ? (nextDrawnArea(drawn.current, viewOf(state))?.key ?? '') : ''))
   const index = useMemo(() => (big ? cullIndex(nodes, edges) : null), [big, nodes, edges])
   return useMemo(() => {
     if (!index) return { nodes, edges: edges as CanvasEdge[] }
-    const drawn = key ? drawnArea(viewOf(flow.getState())) : null
+    const next = key ? nextDrawnArea(drawn.current, viewOf(flow.getState())) : null
+    drawn.current = next
     // Not sized yet: nothing can be drawn.
-    if (!drawn) return { nodes: [], edges: [] }
-    return cull(index, drawn.area, nodes.filter((node) => node.selected).map((node) => node.id))
+    if (!next) return { nodes: [], edges: [] }
+    return cull(index, next.area, nodes.filter((node) => node.selected).map((node) => node.id))
     // `key` names the drawn area, which is read from the store when it changes.
   }, [index, key, nodes, edges, flow])
 }

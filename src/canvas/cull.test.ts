@@ -3,7 +3,7 @@ import { parse, type Workflow } from '../language'
 import { generateCaiFile } from '../../bench/generate'
 import type { CanvasEdge, CanvasNode } from './flow-elements'
 import { workflowGraph } from './flow-graph'
-import { boxOf, cull, cullIndex, drawnArea, visibleRect, type FlowRect, type ViewState } from './cull'
+import { boxOf, cull, cullIndex, drawnArea, nextDrawnArea, visibleRect, type FlowRect, type ViewState } from './cull'
 
 /** A real picture: 2,000 steps with conditions, parallel blocks and data-flow edges. */
 function bigGraph(): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
@@ -148,5 +148,43 @@ describe('drawnArea', () => {
   it('is null for a canvas not yet measured', () => {
     expect(drawnArea({ ...view, width: 0 })).toBeNull()
     expect(drawnArea({ ...view, zoom: 0 })).toBeNull()
+  })
+})
+
+describe('nextDrawnArea', () => {
+  const view: ViewState = { x: -450, y: -5_100, zoom: 1, width: 1_200, height: 800 }
+  const at = (zoom: number, from = view): ViewState => ({ ...from, zoom, x: from.x * zoom, y: from.y * zoom })
+  const drawn = drawnArea(view)!
+
+  it('keeps the area drawn while it holds the view: a short pan, a zoom in', () => {
+    expect(nextDrawnArea(drawn, { ...view, x: view.x - 200, y: view.y + 150 })).toBe(drawn)
+    expect(nextDrawnArea(drawn, at(1.3))).toBe(drawn)
+  })
+
+  it('draws a new area when the view leaves it, zooms out past it, or zooms in an octave', () => {
+    const panned = { ...view, y: view.y - 2 * view.height }
+    expect(nextDrawnArea(drawn, panned)).toEqual(drawnArea(panned))
+    expect(nextDrawnArea(drawn, at(0.6))).toEqual(drawnArea(at(0.6)))
+    expect(nextDrawnArea(drawn, at(2))).toEqual(drawnArea(at(2)))
+  })
+
+  it('draws a new area when the canvas changes size, and none before it has one', () => {
+    const wider = { ...view, width: 1_500 }
+    expect(nextDrawnArea(drawn, wider)).toEqual(drawnArea(wider))
+    expect(nextDrawnArea(null, view)).toEqual(drawn)
+    expect(nextDrawnArea(drawn, { ...view, height: 0 })).toBeNull()
+  })
+
+  it('always holds what is visible', () => {
+    let area = drawnArea(view)
+    for (const [dx, dy, zoom] of [[0, 300, 1], [90, -700, 0.8], [0, 0, 0.4], [-500, 100, 0.9], [10, 10, 1.7], [0, -4_000, 0.2]]) {
+      const next: ViewState = { ...view, x: view.x + dx, y: view.y + dy, zoom }
+      area = nextDrawnArea(area, next)
+      const seen = visibleRect(next)
+      expect(area!.area.x).toBeLessThanOrEqual(seen.x)
+      expect(area!.area.y).toBeLessThanOrEqual(seen.y)
+      expect(area!.area.x + area!.area.width).toBeGreaterThanOrEqual(seen.x + seen.width)
+      expect(area!.area.y + area!.area.height).toBeGreaterThanOrEqual(seen.y + seen.height)
+    }
   })
 })

@@ -155,19 +155,29 @@ export function visibleRect({ x, y, zoom, width, height }: ViewState): FlowRect 
   return { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom }
 }
 
+/** An area to draw, named by `key`, for a view at zoom level `level` (half-octaves) of a canvas `width` x `height`. */
+export interface DrawnArea {
+  key: string
+  area: FlowRect
+  level: number
+  width: number
+  height: number
+}
+
+/** The zoom rounded down to a half-octave. */
+const zoomLevel = (zoom: number) => Math.floor(Math.log2(zoom) * 2)
+
 /**
  * The area to draw for a view: what is visible, with a quarter of a screen
  * more on every side, snapped to a grid of quarter-screen cells and
- * half-octave zoom steps, so that a pan or zoom changes it only every quarter
- * screen and the culled lists stay the same objects in between (a wider
- * margin redraws less often but draws more: most of a frame's cost at a far
- * zoom is the browser's style, layout and paint of what is drawn). `key`
- * names the area.
+ * half-octave zoom steps (a wider margin redraws less often but draws more:
+ * most of a frame's cost at a far zoom is the browser's style, layout and
+ * paint of what is drawn). `key` names the area.
  */
-export function drawnArea(view: ViewState): { key: string; area: FlowRect } | null {
+export function drawnArea(view: ViewState): DrawnArea | null {
   if (!(view.width > 0 && view.height > 0 && view.zoom > 0)) return null
-  // The zoom rounded down to a half-octave: the cells are at least as large as at the true zoom.
-  const level = Math.floor(Math.log2(view.zoom) * 2)
+  // The cells are at least as large as at the true zoom.
+  const level = zoomLevel(view.zoom)
   const zoom = 2 ** (level / 2)
   const cellWidth = view.width / zoom / CELLS_PER_SCREEN
   const cellHeight = view.height / zoom / CELLS_PER_SCREEN
@@ -179,5 +189,27 @@ export function drawnArea(view: ViewState): { key: string; area: FlowRect } | nu
   return {
     key: `${level}:${column0}:${row0}:${column1}:${row1}:${view.width}x${view.height}`,
     area: { x: column0 * cellWidth, y: row0 * cellHeight, width: (column1 - column0) * cellWidth, height: (row1 - row0) * cellHeight },
+    level,
+    width: view.width,
+    height: view.height,
   }
+}
+
+/** How many half-octaves a view may zoom in past its drawn area's level before the area, by then four times too large, is made smaller. */
+const ZOOM_IN_SLACK = 2
+
+/**
+ * The area to draw next: the one drawn, for as long as it holds all that is
+ * visible and is not much larger than needed, so that a pan or zoom redraws
+ * only when it must (the culled lists stay the same objects in between);
+ * else a new one (drawnArea).
+ */
+export function nextDrawnArea(drawn: DrawnArea | null, view: ViewState): DrawnArea | null {
+  if (drawn && drawn.width === view.width && drawn.height === view.height && view.zoom > 0 && zoomLevel(view.zoom) - drawn.level < ZOOM_IN_SLACK) {
+    const seen = visibleRect(view)
+    const { area } = drawn
+    const holds = seen.x >= area.x && seen.y >= area.y && seen.x + seen.width <= area.x + area.width && seen.y + seen.height <= area.y + area.height
+    if (holds) return drawn
+  }
+  return drawnArea(view)
 }
