@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { canvas, storeText } from './designer'
+import { generateCaiFile } from '../bench/generate'
 
 const dryRun = (page: Page) => page.evaluate(() => window.__caiDesigner.dryRun())
 
@@ -123,5 +124,26 @@ test.describe('dry run', () => {
     await expect.poll(() => storeText(page)).not.toBe('')
     await page.evaluate(() => window.__caiDesigner.getState().selectWorkflow('order_fulfillment'))
     await expect(page.getByTestId('scenario-json')).toHaveValue(scenario)
+  })
+})
+
+test.describe('dry run of a 10,000-step workflow', () => {
+  test.setTimeout(120_000)
+
+  test('lists the first 100 steps and finds any other by name; a behaviour set there fails the run', async ({ page }) => {
+    await openDesigner(page)
+    await page.evaluate((text) => window.__caiDesigner.setText(text), generateCaiFile({ steps: 10_000, jobs: false }))
+    await expect(canvas(page).locator('.react-flow__node[data-id="generated_0/step_00000"]')).toBeVisible({ timeout: 30_000 })
+    await page.getByTestId('runtime-view').click()
+    await expect.poll(async () => (await dryRun(page))?.workflow, { timeout: 30_000 }).toBe('generated_0')
+    const table = page.locator('.cai-dryrun-steps tbody tr')
+    await expect(table).toHaveCount(100)
+    await expect(page.getByTestId('step-rows-note')).toHaveText('Showing 100 of 10,000 steps: type part of a name to find others.')
+
+    await page.getByRole('searchbox', { name: 'Find a step' }).fill('step_0777')
+    await expect(table).toHaveCount(10)
+    await expect(page.getByTestId('step-rows-note')).toHaveText('10 matching steps.')
+    await page.getByTestId('behaviour-step_07775').selectOption('always-fails')
+    await expect.poll(async () => (await dryRun(page))?.outcome, { timeout: 30_000 }).toEqual({ kind: 'failed', step: 'step_07775' })
   })
 })

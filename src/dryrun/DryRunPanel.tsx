@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react'
 import { allSteps } from '../language/locate'
-import { BEHAVIOURS, behaviourOf, scenarioToJson, type Behaviour } from '../runtime/scenario'
+import { scenarioToJson } from '../runtime/scenario'
 import { runtimeStore } from '../store/runtime'
 import { marksOf, useDryRun } from './use-dry-run'
 import { SPEEDS, usePlayback } from './use-playback'
@@ -14,8 +14,8 @@ import { exportTimeline, Timeline } from './Timeline'
 import { LinkProfileNote } from './LinkProfileNote'
 import { ProfileDialog } from './ProfileDialog'
 import { scenarioText, withStepChange } from './scenario-text'
+import { StepBehaviourTable } from './StepBehaviourTable'
 import { formatSpan } from '../runtime/summary'
-import { formatDuration, NANOS, parseGoDuration } from '../language/duration'
 import './dryrun.css'
 
 function download(name: string, text: string, type: string): void {
@@ -95,67 +95,7 @@ export function DryRunPanel() {
           <p id={errorId} className="cai-dryrun-error" role={reading.ok ? undefined : 'alert'} data-testid="scenario-error">
             {reading.ok ? '' : reading.message}
           </p>
-          <table className="cai-dryrun-steps">
-            <caption>Per-step behaviour</caption>
-            <thead>
-              <tr>
-                <th scope="col">Step</th>
-                <th scope="col">Behaviour</th>
-                <th scope="col">Fails first</th>
-                <th scope="col">Duration</th>
-              </tr>
-            </thead>
-            <tbody>
-              {steps.map((step) => {
-                const behaviour = scenario ? behaviourOf(scenario, step.name) : undefined
-                return (
-                  <tr key={step.name}>
-                    <th scope="row">{step.name}</th>
-                    <td>
-                      <select
-                        aria-label={`Behaviour of ${step.name}`}
-                        data-testid={`behaviour-${step.name}`}
-                        disabled={!scenario}
-                        value={behaviour?.behaviour ?? 'succeeds'}
-                        onChange={(event) => {
-                          const value = event.target.value as Behaviour
-                          changeStep(step.name, { behaviour: value, failures: value === 'fails-then-succeeds' ? Math.max(1, behaviour?.failures ?? 1) : undefined })
-                        }}
-                      >
-                        {BEHAVIOURS.map((b) => (
-                          <option key={b} value={b}>
-                            {b.replace(/-/g, ' ')}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <input
-                        type="number"
-                        min={0}
-                        max={1000}
-                        aria-label={`Failing attempts of ${step.name}`}
-                        disabled={!scenario || behaviour?.behaviour !== 'fails-then-succeeds'}
-                        value={behaviour?.behaviour === 'fails-then-succeeds' ? behaviour.failures : ''}
-                        onChange={(event) => {
-                          const failures = Number(event.target.value)
-                          if (Number.isInteger(failures) && failures >= 0 && failures <= 1000) changeStep(step.name, { failures })
-                        }}
-                      />
-                    </td>
-                    <td>
-                      <DurationInput
-                        label={`Duration of ${step.name}`}
-                        valueMs={behaviour?.durationMs ?? 1000}
-                        disabled={!scenario}
-                        onCommit={(durationMs) => changeStep(step.name, { durationMs })}
-                      />
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+          <StepBehaviourTable names={steps.map((step) => step.name)} scenario={scenario} changeStep={changeStep} />
         </div>
 
         <div className="cai-dryrun-result">
@@ -195,31 +135,5 @@ export function DryRunPanel() {
       </div>
       {profileOpen && <ProfileDialog onClose={() => setProfileOpen(false)} />}
     </section>
-  )
-}
-
-/** A Go duration typed in a cell, committed when valid (Enter or leaving the field). */
-function DurationInput({ label, valueMs, disabled, onCommit }: { label: string; valueMs: number; disabled: boolean; onCommit(ms: number): void }) {
-  const shown = formatDuration(valueMs * NANOS.millisecond)
-  const [typed, setTyped] = useState<string | null>(null)
-  const parsed = typed === null ? undefined : parseGoDuration(typed)
-  const invalid = parsed !== undefined && (!parsed.ok || parsed.nanos < 0)
-  const commit = () => {
-    if (parsed?.ok && parsed.nanos >= 0) onCommit(parsed.nanos / NANOS.millisecond)
-    if (!invalid) setTyped(null)
-  }
-  return (
-    <input
-      type="text"
-      size={7}
-      aria-label={label}
-      aria-invalid={invalid}
-      title={invalid ? 'A duration such as 1s, 250ms or 2m30s' : undefined}
-      disabled={disabled}
-      value={typed ?? shown}
-      onChange={(event) => setTyped(event.target.value)}
-      onBlur={commit}
-      onKeyDown={(event) => event.key === 'Enter' && commit()}
-    />
   )
 }
