@@ -24,7 +24,7 @@ import { dropTargetAt, type DropTarget } from './drop-targets'
 import { layoutWorkflow, type WorkflowLayout } from '../diagram/layout'
 import { endStage, stageStart } from '../store/timing'
 import { DropMarkerView, clientPoint, useCanvasActions, useDraggedNode, useMarker, usePaletteDrop, type Marker } from './editing'
-import { FlowView, Placeholder } from './FlowView'
+import { FlowView, Placeholder, isCulled } from './FlowView'
 import type { CanvasGraph, CanvasNode } from './flow-elements'
 import { workflowGraph } from './flow-graph'
 import { useDrawnSource, useFirstFit, useKeyed, useSelection, useShared } from './hooks'
@@ -217,8 +217,10 @@ function WorkflowPicture() {
     endStage('graph', start)
     return built
   }, [picture, layout, stableDiagnostics, dataFlow, broken])
-  const sharedNodes = useShared(graph.nodes, sameNode)
-  const edges = useShared(graph.edges, sameEdge)
+  // A culled picture shares only what is near the view (FlowView).
+  const culled = isCulled(graph.nodes.length)
+  const sharedNodes = useShared(graph.nodes, sameNode, !culled)
+  const edges = useShared(graph.edges, sameEdge, !culled)
   const nodes = useSelection(sharedNodes, selectedNodeId)
   const names = useMemo(() => new Set(workflowNames(parsed.doc)), [parsed])
   useFirstFit(picture?.name, nodes, names)

@@ -50,15 +50,16 @@ export function useDrawnSource<T extends object>(source: T, nodeCount: (source: 
   return shown
 }
 
-/** Keeps the identity of unchanged elements from the last committed list (see reuse.ts). */
-export function useShared<T extends { id: string }>(next: readonly T[], same: (a: T, b: T) => boolean): readonly T[] {
+/** Keeps the identity of unchanged elements from the last committed list (see reuse.ts); `enabled` false passes the list on as it is. */
+export function useShared<T extends { id: string }>(next: readonly T[], same: (a: T, b: T) => boolean, enabled = true): readonly T[] {
   const committed = useRef<readonly T[]>([])
   const shared = useMemo(() => {
+    if (!enabled) return next
     const start = stageStart()
     const kept = reuseUnchanged(committed.current, next, same)
     endStage('reuse', start)
     return kept
-  }, [next, same])
+  }, [next, same, enabled])
   useEffect(() => {
     committed.current = shared
   }, [shared])
