@@ -24,8 +24,8 @@ import {
 import { PAGE_TARGET, actionById } from '../actions/registry'
 import { designerStore, useDesigner } from '../store/designer'
 import { edgeTypes } from './edges'
-import { cull, cullIndex, nextDrawnArea, type Culled, type DrawnArea, type ViewState } from './cull'
-import { MINIMAP_SIZE, MINIMAP_UP_TO, showsMinimap, useFitPicture, useKeepFitted, useNewNodeInView, useWholePicture } from './fit'
+import { cull, cullIndex, isCulled, nextDrawnArea, type Culled, type DrawnArea, type ViewState } from './cull'
+import { MINIMAP_SIZE, showsMinimap, useFitPicture, useKeepFitted, useNewNodeInView, useWholePicture } from './fit'
 import type { CanvasEdge, CanvasNode } from './flow-elements'
 import { nodeTypes } from './nodes'
 import { useShared } from './hooks'
@@ -37,19 +37,6 @@ import { sameEdge, sameNode } from './reuse'
  * culling, which still scans every node and edge on each frame of a pan).
  */
 const RENDER_VISIBLE_ABOVE = 150
-/**
- * Above this many nodes, React Flow is handed only the nodes and edges near
- * the view (cull.ts), so its work per frame and per edit is a screen's worth.
- * The minimap, which draws React Flow's nodes, is not shown at these sizes.
- */
-const HAND_OVER_NEAR_VIEW_ABOVE = MINIMAP_UP_TO
-
-/**
- * Whether a picture of `nodeCount` nodes is culled. Its elements then keep
- * their identity (reuse.ts) only when handed to React Flow, near the view: a
- * comparison of every node after each edit cost 36 ms at 10,000 steps.
- */
-export const isCulled = (nodeCount: number): boolean => nodeCount > HAND_OVER_NEAR_VIEW_ABOVE
 
 /**
  * Below this zoom, a big picture's cards are drawn bare (canvas.css
@@ -64,7 +51,7 @@ const viewOf = ({ transform, width, height }: ShownView): ViewState => ({ x: tra
 
 /**
  * The nodes and edges React Flow is given: all of a picture up to
- * HAND_OVER_NEAR_VIEW_ABOVE nodes, else those in the drawn area (cull.ts
+ * nodes that are not culled (cull.ts isCulled), else those in the drawn area (cull.ts
  * nextDrawnArea) and the selected node; the same lists while a pan or zoom
  * stays within that area.
  */

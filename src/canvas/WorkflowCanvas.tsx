@@ -24,7 +24,8 @@ import { dropTargetAt, type DropTarget } from './drop-targets'
 import { layoutWorkflow, type WorkflowLayout } from '../diagram/layout'
 import { endStage, stageStart } from '../store/timing'
 import { DropMarkerView, clientPoint, useCanvasActions, useDraggedNode, useMarker, usePaletteDrop, type Marker } from './editing'
-import { FlowView, Placeholder, isCulled } from './FlowView'
+import { FlowView, Placeholder } from './FlowView'
+import { isCulled } from './cull'
 import type { CanvasGraph, CanvasNode } from './flow-elements'
 import { workflowGraph } from './flow-graph'
 import { useDrawnSource, useFirstFit, useKeyed, useSelection, useShared } from './hooks'
@@ -189,7 +190,7 @@ function useCurrentSource(): PictureSource {
 function WorkflowPicture() {
   const renderStart = stageStart()
   // A big picture is drawn from a deferred source: the canvas catches up after the text.
-  const { parsed, diagnostics, selectedName, dataFlow } = useDrawnSource(useCurrentSource(), pictureSize)
+  const { parsed, diagnostics, selectedName, dataFlow } = useDrawnSource(useCurrentSource(), pictureSize, true)
   const selectedNodeId = useDesigner((state) => state.selectedNodeId)
   const colorMode = useDesigner((state) => state.view.theme)
 

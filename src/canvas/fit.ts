@@ -10,9 +10,10 @@ import { getViewportForBounds, useStore, useStoreApi, type Rect, type Viewport }
 import { useDesigner } from '../store/designer'
 import { dataBulge, flowLabelAt } from '../diagram/routes'
 import type { CanvasEdge, CanvasNode } from './flow-elements'
+import { CULL_ABOVE } from './cull'
 
 /** Above this many nodes the minimap (a thin line of dots by then, each re-rendered on every change) is left out. */
-export const MINIMAP_UP_TO = 300
+export const MINIMAP_UP_TO = CULL_ABOVE
 /** Smaller than React Flow's default: the canvas often shares the window with the text. */
 export const MINIMAP_SIZE = { width: 160, height: 110 }
 /** React Flow's margin around a panel in a corner. */

@@ -4,6 +4,7 @@ import { useReactFlow, useStore, type Viewport } from '@xyflow/react'
 import { useFitPicture } from './fit'
 import type { CanvasNode } from './flow-elements'
 import { reuseUnchanged } from './reuse'
+import { isCulled } from './cull'
 import { endStage, stageStart } from '../store/timing'
 
 /**
@@ -11,6 +12,18 @@ import { endStage, stageStart } from '../store/timing'
  * change: that costs a few milliseconds, less than the frame deferring it loses.
  */
 const REDRAW_AT_ONCE_UP_TO = 150
+/**
+ * A culled picture (cull.ts) draws a screen's worth whatever its size, so up
+ * to this many nodes it is redrawn at once as well: its graph costs about
+ * 10 ms at 1,000 steps, while a deferred redraw came a render later (the
+ * canvas updated 72 ms after the key instead of 24). Past it, building the
+ * graph (85 ms at 10,000 steps) would hold up typing.
+ */
+const CULLED_AT_ONCE_UP_TO = 3_000
+
+/** Whether a picture of `count` nodes is redrawn after the text change, in a render of its own. */
+const deferredRedraw = (count: number, culledAtOnce: boolean) =>
+  count > REDRAW_AT_ONCE_UP_TO && !(culledAtOnce && isCulled(count) && count <= CULLED_AT_ONCE_UP_TO)
 
 /** The order in which sources were first rendered: a later one is newer (the store only moves forward). */
 const sourceAge = new WeakMap<object, number>()
@@ -26,22 +39,27 @@ function ageOf(source: object): number {
 
 /**
  * The source (store values, one object per change) a picture is drawn from.
- * When the picture on screen or the one coming has more than
- * REDRAW_AT_ONCE_UP_TO nodes (`nodeCount` estimates it cheaply), the redraw
- * is deferred: typing never waits on the canvas, and a big first picture is
- * drawn in a render of its own, after the text change has been committed.
+ * When the picture on screen or the one coming is big (deferredRedraw;
+ * `nodeCount` estimates its size cheaply), the redraw is deferred: typing
+ * never waits on the canvas, and a big first picture is drawn in a render of
+ * its own, after the text change has been committed.
  *
  * The picture never goes back to an older source than the one last drawn:
  * `useDeferredValue` can lag behind a source that was drawn at once, and
  * drawing that older source again would change the node count, switch the
  * deferral off and on, and loop (React error #185).
  */
-export function useDrawnSource<T extends object>(source: T, nodeCount: (source: T) => number): T {
+export function useDrawnSource<T extends object>(
+  source: T,
+  nodeCount: (source: T) => number,
+  /** Redraw a culled picture at once up to CULLED_AT_ONCE_UP_TO nodes (a workflow's; a board of that many jobs costs more). */
+  culledAtOnce = false,
+): T {
   // Dated when first rendered, whether drawn then or not.
   ageOf(source)
   const deferred = useDeferredValue(source)
   const drawn = useRef(source)
-  const defer = nodeCount(drawn.current) > REDRAW_AT_ONCE_UP_TO || nodeCount(source) > REDRAW_AT_ONCE_UP_TO
+  const defer = deferredRedraw(nodeCount(drawn.current), culledAtOnce) || deferredRedraw(nodeCount(source), culledAtOnce)
   let shown = defer ? deferred : source
   if (ageOf(shown) < ageOf(drawn.current)) shown = drawn.current
   useEffect(() => {
