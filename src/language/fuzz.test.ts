@@ -1,8 +1,9 @@
 /**
  * Mutation fuzzing: random character and token edits of the example files.
  * Whatever the text, parse and validate must not throw, every diagnostic must
- * point inside the text with a line:column that matches its offsets, and no
- * parse may take longer than the typing budget.
+ * point inside the text with a line:column that matches its offsets. The
+ * slowest parse is reported (with its text when it is over the typing
+ * budget), not asserted: a test must not fail on a busy machine.
  *
  * The seed is fixed so a failure reproduces; fast-check then reports the seed,
  * the shrunk edits and the text. Set CAI_FUZZ_SEED to explore other cases.
@@ -81,6 +82,7 @@ test(`parse and validate survive ${TEXTS * EDITS_PER_TEXT} random edits of the e
     { seed: SEED, numRuns: TEXTS, includeErrorInReport: true },
   )
 
-  console.log(`fuzz: ${TEXTS * EDITS_PER_TEXT} edited texts; slowest parse ${slowest.ms.toFixed(1)} ms (${slowest.text.length} chars)`)
-  expect(slowest.ms, `slowest input: ${JSON.stringify(slowest.text)}`).toBeLessThanOrEqual(PARSE_BUDGET_MS)
+  // Reported, not asserted: a busy machine must not fail a test (`npm run bench` measures the parse).
+  const slow = slowest.ms > PARSE_BUDGET_MS ? `, over the ${PARSE_BUDGET_MS} ms budget: ${JSON.stringify(slowest.text)}` : ''
+  console.log(`fuzz: ${TEXTS * EDITS_PER_TEXT} edited texts; slowest parse ${slowest.ms.toFixed(1)} ms (${slowest.text.length} chars)${slow}`)
 }, 120_000)
