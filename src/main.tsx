@@ -5,6 +5,7 @@ import { initDesignerStore } from './store/designer'
 import { installTestHooks } from './app/test-hooks'
 import { App } from './app/App'
 import { prepareStart } from './files/start'
+import { warmParseWorker } from './workers/parse-client'
 import './app/app.css'
 
 // The saved document (or a share link) decides what the page starts with.
@@ -20,3 +21,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 )
+// Once the page is idle: opening a big file then finds its parser ready.
+warmParseWorker()

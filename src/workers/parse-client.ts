@@ -1,8 +1,8 @@
 /**
  * Parsing big texts off the main thread: `parseInWorker(text)` resolves with
  * what the store's setText would derive, assembled from the worker's pieces
- * (each one a short main-thread task). One worker, started on first use and
- * kept; requests are answered in order.
+ * (each one a short main-thread task). One worker, started on first use (or
+ * ahead of it: warmParseWorker) and kept; requests are answered in order.
  */
 import type { ParseReply, ParsedText } from './protocol'
 import { TreeAssembler } from './transfer'
@@ -41,6 +41,22 @@ function parseWorker(): Worker {
     worker = null
   }
   return worker
+}
+
+/**
+ * Starts the worker before it is needed, once the page is idle: loading and
+ * compiling its code took about a tenth of a second of opening a big file.
+ */
+export function warmParseWorker(): void {
+  const start = () => {
+    try {
+      parseWorker()
+    } catch {
+      // No worker here: big texts are parsed on the main thread (load-text.ts).
+    }
+  }
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 5_000 })
+  else setTimeout(start, 1_000)
 }
 
 export function parseInWorker(text: string): Promise<ParsedText> {
