@@ -29,9 +29,11 @@ test.describe('inspector: steps', () => {
     const original = await storeText(page)
     await selectOnCanvas(page, 'order_fulfillment/check_inventory', /^Step check_inventory/)
 
-    const completions = await page.locator('#inspector-value-completions option').evaluateAll((options) =>
-      options.map((option) => (option as HTMLOptionElement).value),
-    )
+    // Offered while a value field has the focus.
+    await field(page, 'New input value').focus()
+    const options = page.locator('#inspector-value-completions option')
+    await expect(options.first()).toBeAttached()
+    const completions = await options.evaluateAll((found) => found.map((option) => (option as HTMLOptionElement).value))
     expect(completions).toContain('workflow.input.')
     expect(completions).toContain('config.')
     expect(completions).toContain('steps.validate_order.output.')
