@@ -8,6 +8,9 @@
  */
 import type { CanvasEdge, CanvasNode } from './flow-elements'
 
+/** Pictures of more nodes than this are culled (isCulled). */
+export const CULL_ABOVE = 300
+
 /**
  * Whether a picture of `nodeCount` nodes is culled: React Flow is then handed
  * only what is near the view, so its work per frame and per edit is a
@@ -17,7 +20,6 @@ import type { CanvasEdge, CanvasNode } from './flow-elements'
  * edit cost 36 ms at 10,000 steps.
  */
 export const isCulled = (nodeCount: number): boolean => nodeCount > CULL_ABOVE
-export const CULL_ABOVE = 300
 
 /** A rectangle in flow coordinates. */
 export interface FlowRect {
