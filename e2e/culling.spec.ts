@@ -102,6 +102,21 @@ test.describe('a 10,000-step workflow', () => {
     await expect(flowNode(page, target)).toHaveClass(/\bselected\b/)
   })
 
+  test('the arrow keys walk down the picture past the drawn part: the selected step is drawn, in view and focused', async ({ page }) => {
+    await openBig(page)
+    const first = flowNode(page, stepId(0))
+    await first.click()
+    await first.focus()
+    const before = await drawnSteps(page)
+    for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown')
+    const selected = await selectedNodeId(page)
+    const number = Number(/step_(\d+)$/.exec(selected ?? '')?.[1] ?? -1)
+    // Forty rows down: past what was drawn at first.
+    expect(number).toBeGreaterThan(before[before.length - 1])
+    await expect.poll(() => insideCanvas(page, selected!)).toBe(true)
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(selected)
+  })
+
   test('the caret in an off-screen step’s text selects it and brings it into view', async ({ page }) => {
     await openBig(page)
     const target = stepId(9_001)
