@@ -32,9 +32,9 @@ import { useShared } from './hooks'
 import { sameEdge, sameNode } from './reuse'
 
 /**
- * Above this many nodes, only what is in view is rendered: drawing every node
- * of a big picture would hold the page up for a frame (React Flow's own
- * culling, which still scans every node and edge on each frame of a pan).
+ * Above this many nodes handed to React Flow, it renders only what is in
+ * view (its own culling, which scans every node and edge it holds on each
+ * frame: cheap for a culled picture's screen of them).
  */
 const RENDER_VISIBLE_ABOVE = 150
 
@@ -50,10 +50,9 @@ type ShownView = { transform: readonly [number, number, number]; width: number; 
 const viewOf = ({ transform, width, height }: ShownView): ViewState => ({ x: transform[0], y: transform[1], zoom: transform[2], width, height })
 
 /**
- * The nodes and edges React Flow is given: all of a picture up to
- * nodes that are not culled (cull.ts isCulled), else those in the drawn area (cull.ts
- * nextDrawnArea) and the selected node; the same lists while a pan or zoom
- * stays within that area.
+ * The nodes and edges React Flow is given: a picture that is not culled
+ * (cull.ts isCulled) whole; else those in the drawn area (nextDrawnArea) and
+ * the selected node, the same lists while a pan or zoom stays within it.
  */
 function useNearView(nodes: CanvasNode[], edges: readonly CanvasEdge[], big: boolean): Culled {
   const flow = useStoreApi<CanvasNode, CanvasEdge>()
