@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { BrowserContext, Page } from '@playwright/test'
 import { test, expect as baseExpect } from './fixtures'
-import { openDesigner, storeText } from './designer'
+import { loadText, openDesigner, storeText } from './designer'
+import { generateCaiFile } from '../bench/generate'
 import { encodeReviewFragment } from '../src/share/review-link'
 
 /** Waits for the page's work as long as a busy machine needs: a wait, never a time limit. */
@@ -261,5 +262,41 @@ test.describe('review links', () => {
     await expect.poll(() => storeText(receiver)).toBe(EXAMPLE)
     expect(await comparison(receiver)).toBeNull()
     await receiver.context().close()
+  })
+})
+
+test.describe('the Compare view of a 10,000-step workflow', () => {
+  test.setTimeout(180_000)
+
+  test('draws the part scrolled to and every change; the change chosen in the list is in view', async ({ page }) => {
+    await openDesigner(page)
+    const text = generateCaiFile({ steps: 10_000, jobs: false })
+    await loadText(page, text)
+    // Pasted, as a user would: typing 1.5 MB (Playwright's fill) takes minutes.
+    await openChooser(page)
+    const dialog = page.getByRole('dialog', { name: 'Compare the document with…' })
+    await dialog.getByLabel('the before version (older)').check()
+    await dialog.getByLabel('Text to compare with').evaluate((field, value) => {
+      const area = field as HTMLTextAreaElement
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(area, value)
+      area.dispatchEvent(new Event('input', { bubbles: true }))
+    }, text.replace('step_05000 {', 'step_05000_b {'))
+    await dialog.getByRole('button', { name: 'Compare with this text' }).click()
+    await expect(compareView(page)).toBeVisible()
+    // The next step still reads the old name: it changed too.
+    await expect.poll(() => changeKinds(page), { timeout: 60_000 }).toEqual(['step-renamed', 'step-changed'])
+    const after = compareView(page).locator('[data-testid="compare-picture"][data-side="after"]')
+    const renamed = after.locator('[data-node="generated_0/step_05000_b"]')
+    await expect(renamed).toHaveAttribute('data-mark', 'renamed')
+    // A screen's worth and the change, not 12,000 nodes.
+    expect(await after.locator('[data-node]').count()).toBeLessThan(500)
+
+    await changeList(page).locator('[data-change]').first().click()
+    await expect(renamed).toBeInViewport()
+    // The steps around the change are drawn too.
+    await expect(after.locator('[data-node="generated_0/step_04999"]')).toBeInViewport()
+
+    await after.evaluate((frame) => frame.scrollTo({ top: frame.scrollHeight }))
+    await expect(after.locator('[data-node="generated_0/@end"]')).toBeInViewport()
   })
 })

@@ -5,7 +5,7 @@
  * are stacked top to bottom; removed steps stand as ghosts beside the after
  * version, at the height they had before.
  */
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react'
 import type { DiagramEdge, DiagramNode } from '../diagram/elements'
 import { extentOf } from '../diagram/extent'
 import { workflowDiagram } from '../diagram/graph'
@@ -63,6 +63,47 @@ function panels(comparison: Comparison, side: 'before' | 'after'): { panels: Pan
   return { panels: result, width: Math.max(width, 320), height: Math.max(top, 80) }
 }
 
+/** Above this many nodes, only the ones near the scrolled-to part are drawn (with every marked one). */
+const DRAW_ALL_UP_TO = 300
+
+/** A band of the picture, in its own coordinates: [top, bottom]. */
+type Band = readonly [number, number]
+
+/**
+ * The band of the picture worth drawing: what the frame shows, with a screen
+ * more above and below, moving by half screens (so a scroll redraws only
+ * every half screen). Null until the frame is measured.
+ */
+function useShownBand(frame: RefObject<HTMLDivElement | null>, active: boolean): Band | null {
+  const [band, setBand] = useState<Band | null>(null)
+  // Measured before the first paint, so the picture never shows without its nodes.
+  useLayoutEffect(() => {
+    const element = frame.current
+    if (!active || !element) return
+    let pending = 0
+    const measure = () => {
+      pending = 0
+      const height = Math.max(element.clientHeight, 200)
+      const step = height / 2
+      const top = Math.floor(element.scrollTop / step) * step - height
+      setBand((old) => (old && old[0] === top && old[1] === top + 3 * height ? old : [top, top + 3 * height]))
+    }
+    const onScroll = () => {
+      pending ||= requestAnimationFrame(measure)
+    }
+    measure()
+    element.addEventListener('scroll', onScroll, { passive: true })
+    const resized = new ResizeObserver(onScroll)
+    resized.observe(element)
+    return () => {
+      cancelAnimationFrame(pending)
+      element.removeEventListener('scroll', onScroll)
+      resized.disconnect()
+    }
+  }, [frame, active])
+  return active ? band : null
+}
+
 interface PictureProps {
   comparison: Comparison
   side: 'before' | 'after'
@@ -75,6 +116,9 @@ export function ComparePicture({ comparison, side, selectedNode, onSelectChange 
   const layout = useMemo(() => panels(comparison, side), [comparison, side])
   const marks = useMemo(() => pictureMarks(comparison.diff, side), [comparison, side])
   const frame = useRef<HTMLDivElement>(null)
+  const big = layout.panels.reduce((count, panel) => count + panel.nodes.length, 0) > DRAW_ALL_UP_TO
+  // A 10,000-step picture drawn whole was 12,000 SVG nodes: seconds to show.
+  const band = useShownBand(frame, big)
 
   useEffect(() => {
     if (!selectedNode) return
@@ -89,7 +133,7 @@ export function ComparePicture({ comparison, side, selectedNode, onSelectChange 
       {layout.panels.length > 0 && (
         <svg width={layout.width} height={layout.height} role="group" aria-label={label}>
           {layout.panels.map((panel) => (
-            <WorkflowPanel key={panel.workflow.name} panel={panel} marks={marks} selectedNode={selectedNode} onSelectChange={onSelectChange} />
+            <WorkflowPanel key={panel.workflow.name} panel={panel} marks={marks} selectedNode={selectedNode} onSelectChange={onSelectChange} band={big ? (band ?? [0, 0]) : null} />
           ))}
         </svg>
       )}
@@ -102,24 +146,35 @@ interface PanelProps {
   marks: Map<string, PictureMark>
   selectedNode: string | null
   onSelectChange(index: number): void
+  /** Draw only what meets this band of the picture, and the marked and selected nodes; null: draw everything. */
+  band: Band | null
 }
 
-function WorkflowPanel({ panel, marks, selectedNode, onSelectChange }: PanelProps) {
+function WorkflowPanel({ panel, marks, selectedNode, onSelectChange, band }: PanelProps) {
   const boxes = new Map(panel.nodes.map((node) => [node.id, node.box]))
   const dx = MARGIN - panel.bounds.x
   const dy = panel.top + TITLE - panel.bounds.y
+  const meets = (top: number, bottom: number) => !band || (top + dy <= band[1] && bottom + dy >= band[0])
+  const nodes = band ? panel.nodes.filter((node) => marks.has(node.id) || node.id === selectedNode || meets(node.box.y, node.box.y + node.box.height)) : panel.nodes
+  const edges = band
+    ? panel.edges.filter((edge) => {
+        const source = boxes.get(edge.source)
+        const target = boxes.get(edge.target)
+        return !!source && !!target && meets(Math.min(source.y, target.y), Math.max(source.y + source.height, target.y + target.height))
+      })
+    : panel.edges
   return (
     <g transform={`translate(${dx} ${dy})`} data-workflow={panel.workflow.name}>
       <text x={panel.bounds.x} y={panel.bounds.y - 16} className="cai-compare-title">
         workflow {panel.workflow.name}
       </text>
-      {panel.nodes.filter((node) => node.kind === 'parallel').map((node) => (
+      {nodes.filter((node) => node.kind === 'parallel').map((node) => (
         <NodeShape key={node.id} node={node} mark={marks.get(node.id)} selected={selectedNode === node.id} onSelectChange={onSelectChange} />
       ))}
-      {panel.edges.map((edge) => (
+      {edges.map((edge) => (
         <EdgeShape key={edge.id} edge={edge} boxes={boxes} />
       ))}
-      {panel.nodes.filter((node) => node.kind !== 'parallel').map((node) => (
+      {nodes.filter((node) => node.kind !== 'parallel').map((node) => (
         <NodeShape key={node.id} node={node} mark={marks.get(node.id)} selected={selectedNode === node.id} onSelectChange={onSelectChange} />
       ))}
       {panel.ghosts.map((ghost) => (
