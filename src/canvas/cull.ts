@@ -119,8 +119,8 @@ export interface Culled {
 /**
  * The nodes and edges that meet `area`, in their original order, with what
  * React Flow needs to draw them: both ends of every edge drawn, and the
- * container of every node drawn. The nodes in `keep` (the selected one, the
- * one being dragged) are always there.
+ * container of every node drawn. The nodes in `keep` (the selected one) are
+ * always there, wherever they are.
  */
 export function cull(index: CullIndex, area: FlowRect, keep: Iterable<string | null | undefined> = []): Culled {
   const { nodes, edges, boxes, parents, ends } = index

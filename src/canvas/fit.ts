@@ -11,6 +11,7 @@ import { useDesigner } from '../store/designer'
 import { dataBulge, flowLabelAt } from '../diagram/routes'
 import type { CanvasEdge, CanvasNode } from './flow-elements'
 import { CULL_ABOVE } from './cull'
+import { Extent } from '../diagram/extent'
 
 /** Above this many nodes the minimap (a thin line of dots by then, each re-rendered on every change) is left out. */
 export const MINIMAP_UP_TO = CULL_ABOVE
@@ -35,20 +36,14 @@ export const showsMinimap = (wanted: boolean, nodeCount: number): boolean => wan
 
 type Point = { x: number; y: number }
 
-class Extent {
-  left = Infinity
-  top = Infinity
-  right = -Infinity
-  bottom = -Infinity
-  add(left: number, top: number, right: number, bottom: number) {
-    this.left = Math.min(this.left, left)
-    this.top = Math.min(this.top, top)
-    this.right = Math.max(this.right, right)
-    this.bottom = Math.max(this.bottom, bottom)
+/** A node's top left in flow coordinates: its position plus its containers' (`parentOf` finds a container by id). */
+function absolutePosition(node: CanvasNode, parentOf: (id: string) => CanvasNode | undefined): Point {
+  let { x, y } = node.position
+  for (let parent = node.parentId ? parentOf(node.parentId) : undefined; parent; parent = parent.parentId ? parentOf(parent.parentId) : undefined) {
+    x += parent.position.x
+    y += parent.position.y
   }
-  rect(): Rect | null {
-    return this.left <= this.right ? { x: this.left, y: this.top, width: this.right - this.left, height: this.bottom - this.top } : null
-  }
+  return { x, y }
 }
 
 /**
@@ -59,21 +54,15 @@ class Extent {
  */
 export function pictureBounds(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[], only?: ReadonlySet<string>): Rect | null {
   const byId = new Map(nodes.map((node) => [node.id, node]))
-  const absolute = (node: CanvasNode): Point => {
-    let { x, y } = node.position
-    for (let parent = node.parentId ? byId.get(node.parentId) : undefined; parent; parent = parent.parentId ? byId.get(parent.parentId) : undefined) {
-      x += parent.position.x
-      y += parent.position.y
-    }
-    return { x, y }
-  }
+  const absolute = (node: CanvasNode): Point => absolutePosition(node, (id) => byId.get(id))
   const extent = new Extent()
+  const bounds = () => (extent.minX <= extent.maxX ? extent.box() : null)
   for (const node of nodes) {
     if (only && !only.has(node.id)) continue
     const { x, y } = absolute(node)
-    extent.add(x, y, x + (node.width ?? 0), y + (node.height ?? 0))
+    extent.add({ x, y, width: node.width ?? 0, height: node.height ?? 0 })
   }
-  if (only) return extent.rect()
+  if (only) return bounds()
 
   const handlePoint = (id: string, handleId: string | null | undefined, type: 'source' | 'target'): Point | null => {
     const node = byId.get(id)
@@ -84,7 +73,7 @@ export function pictureBounds(nodes: readonly CanvasNode[], edges: readonly Canv
   }
   const addLabel = (x: number, y: number, text: string) => {
     const half = labelWidth(text) / 2
-    extent.add(x - half, y - LABEL.height / 2, x + half, y + LABEL.height / 2)
+    extent.add({ x: x - half, y: y - LABEL.height / 2, width: 2 * half, height: LABEL.height })
   }
   for (const edge of edges) {
     const source = handlePoint(edge.source, edge.sourceHandle, 'source')
@@ -96,10 +85,10 @@ export function pictureBounds(nodes: readonly CanvasNode[], edges: readonly Canv
     } else if (edge.type === 'data') {
       // A cubic curve whose control points both lie `bulge` to the left reaches three quarters of the way.
       const left = Math.min(source.x, target.x) - 0.75 * dataBulge(source.y, target.y)
-      extent.add(left, Math.min(source.y, target.y), left, Math.max(source.y, target.y))
+      extent.add({ x: left, y: Math.min(source.y, target.y), width: 0, height: Math.abs(source.y - target.y) })
     }
   }
-  return extent.rect()
+  return bounds()
 }
 
 /**
@@ -239,14 +228,7 @@ const IN_VIEW_MARGIN = 40
 
 /** A node's box in flow coordinates (its position is relative to its container, if any). */
 function flowBox(nodes: readonly CanvasNode[], node: CanvasNode): Rect {
-  let { x, y } = node.position
-  for (let parentId = node.parentId; parentId !== undefined; ) {
-    const parent = nodes.find((candidate) => candidate.id === parentId)
-    if (!parent) break
-    x += parent.position.x
-    y += parent.position.y
-    parentId = parent.parentId
-  }
+  const { x, y } = absolutePosition(node, (id) => nodes.find((candidate) => candidate.id === id))
   return { x, y, width: node.width ?? 0, height: node.height ?? 0 }
 }
 
