@@ -96,7 +96,7 @@ export function makeComment(token: Pick<CommentToken, 'kind' | 'text' | 'start' 
  * statements. Returns how many comments the receiving nodes hold afterwards:
  * the caller checks that none was lost.
  */
-export function attachComments(root: Declaration, comments: readonly CommentToken[], text: string): number {
+export function attachComments(root: Declaration | Step | Parallel, comments: readonly CommentToken[], text: string): number {
   const interior = new Map<Node, Comment[]>()
   const owners = new Set<Node>()
   let previous: Comment[] | undefined

@@ -12,7 +12,7 @@ import { attachComments, markBlankLines, type CommentToken } from './comments'
 import grammar from './generated/grammar'
 import { lexer, tokenize, isComment, type Token } from './lexer'
 import { LL1Parser, type TokenSource } from './ll1'
-import type { Broken, Declaration } from './model'
+import type { Broken, Declaration, Parallel, Step } from './model'
 import { describeSyntaxError, type ChunkDiagnostic } from './syntax-errors'
 
 export interface DeclarationResult {
@@ -75,6 +75,21 @@ class LexerSource implements TokenSource {
     }
     this.current = undefined
   }
+}
+
+/**
+ * Parses [start, end) of `file` as one `nonterminal` of the grammar (`step`,
+ * `parallel`), comments attached inside it and blank lines marked; undefined
+ * unless it is exactly one, every comment placed. Spans are offsets into the file.
+ */
+export function parseFragment(file: string, start: number, end: number, nonterminal: 'step' | 'parallel'): Step | Parallel | undefined {
+  const comments: CommentToken[] = []
+  const result = fastParser.parse(new LexerSource(file.slice(start, end), start, comments), nonterminal)
+  if (!result.ok) return undefined
+  const node = result.value as Step | Parallel
+  if (attachComments(node, comments, file) !== comments.length) return undefined
+  markBlankLines(node, file)
+  return node
 }
 
 /**

@@ -8,61 +8,98 @@
  * `createIncrementalParser` gives the same results but reuses the parse of
  * every declaration whose text did not change since the previous call
  * (moving its offsets when it moved), and splits the file again only
- * around the edit (split.ts, splitEdited), so a keystroke re-parses one
- * declaration.
+ * around the edit (split.ts, splitEdited). In the declaration the edit fell
+ * in, only the step it fell in is parsed again when it can be (reparse.ts),
+ * so a keystroke in a 10,000-step workflow parses one step.
  */
 import { blankLineBetween, endWithTrailing, makeComment, markLeadingBlanks, newlinesBetween, startWithLeading } from './comments'
 import { parseDeclaration, type DeclarationResult } from './declaration'
 import { foreignDiagnostics, foreignItem } from './foreign'
-import type { CaiDocument, Comment, Diagnostic, Foreign, ParseResult, Span, TopItem } from './model'
+import type { CaiDocument, Comment, Diagnostic, Foreign, ParseResult, TopItem } from './model'
+import { reparsedWorkflow, type Edit } from './reparse'
+import { shifted } from './shift'
 import { LineIndex } from './positions'
-import { splitEdited, splitText, splitTopLevel, type SplitResult, type SplitText, type TopLevelComment } from './split'
+import { splitEdited, splitText, splitTopLevel, type Chunk, type SplitResult, type SplitText, type TopLevelComment } from './split'
 import { minimalEdit } from './text-diff'
 import type { ChunkDiagnostic } from './syntax-errors'
 
 type DeclarationCache = Map<string, DeclarationResult>
+/** A declaration chunk's parse, by the chunk's start offset. */
+type DeclarationsAt = Map<number, { chunk: Chunk; result: DeclarationResult }>
 
 export function parse(text: string): ParseResult {
-  return parseWithCache(text, () => splitTopLevel(text), new Map(), new Map())
+  const current: DeclarationCache = new Map()
+  return parseWithCache(text, () => splitTopLevel(text), (chunk) => cachedOrParsed(text, chunk, current, current))
 }
 
 export function createIncrementalParser(): (text: string) => ParseResult {
   let previous: DeclarationCache = new Map()
+  let previousAt: DeclarationsAt = new Map()
   let previousSplit: SplitText | undefined
   return (text) => {
     const current: DeclarationCache = new Map()
+    const currentAt: DeclarationsAt = new Map()
+    let edit: Edit | undefined
     const split = () => {
       const before = previousSplit
       // Should splitting fail, the next text is split whole.
       previousSplit = undefined
       // Typing changes one place: the file is split again from the declaration before it, not from the start.
-      const edit = before && minimalEdit(before.text, text)
-      previousSplit = !before ? splitText(text) : edit ? splitEdited(before, text, edit) : before
+      const change = before && minimalEdit(before.text, text)
+      if (change) edit = { start: change.span.start, oldEnd: change.span.end, delta: change.newText.length - (change.span.end - change.span.start) }
+      previousSplit = !before ? splitText(text) : change ? splitEdited(before, text, change) : before
       return previousSplit.result
     }
-    const result = parseWithCache(text, split, previous, current)
+    const declaration = (chunk: Chunk) => {
+      const result = cachedOrParsed(text, chunk, previous, current, () => edit && reparsed(text, chunk, previousAt, edit))
+      currentAt.set(chunk.start, { chunk, result })
+      return result
+    }
+    const result = parseWithCache(text, split, declaration)
     // Keep only the declarations of the latest text: memory stays bounded.
     previous = current
+    previousAt = currentAt
     return result
   }
 }
 
-function parseWithCache(text: string, split: () => SplitResult, previous: DeclarationCache, current: DeclarationCache): ParseResult {
+/** The declaration's parse: the cached one of the same text (moved to the chunk), the previous one edited, or a new one. */
+function cachedOrParsed(
+  text: string,
+  chunk: Chunk,
+  previous: DeclarationCache,
+  current: DeclarationCache,
+  edited?: () => DeclarationResult | undefined,
+): DeclarationResult {
+  const key = `${chunk.cut ? 'cut' : 'whole'}:${text.slice(chunk.start, chunk.end)}`
+  const result = moved(current.get(key) ?? previous.get(key), chunk.start) ?? edited?.() ?? parseDeclaration(text, chunk.start, chunk.end, chunk.cut)
+  current.set(key, result)
+  return result
+}
+
+/** The workflow the edit fell in, parsed again only where the edit is (reparse.ts); undefined when it must be parsed whole. */
+function reparsed(text: string, chunk: Chunk, previousAt: DeclarationsAt, edit: Edit): DeclarationResult | undefined {
+  const before = previousAt.get(chunk.start)
+  if (!before || before.chunk.cut !== chunk.cut || before.chunk.end + edit.delta !== chunk.end) return undefined
+  if (before.result.item.kind !== 'workflow' || edit.start < chunk.start || edit.oldEnd > before.chunk.end) return undefined
+  const workflow = reparsedWorkflow(before.result.item, text, edit)
+  return workflow && { item: workflow, diagnostics: [] }
+}
+
+function parseWithCache(text: string, split: () => SplitResult, declaration: (chunk: Chunk) => DeclarationResult): ParseResult {
   try {
-    return parseFile(text, split(), previous, current)
+    return parseFile(text, split(), declaration)
   } catch (error) {
     return internalFailure(text, error)
   }
 }
 
-function parseFile(text: string, { chunks, comments }: SplitResult, previous: DeclarationCache, current: DeclarationCache): ParseResult {
+function parseFile(text: string, { chunks, comments }: SplitResult, declaration: (chunk: Chunk) => DeclarationResult): ParseResult {
   const items: TopItem[] = []
   const found: ChunkDiagnostic[] = []
   for (const chunk of chunks) {
     if (chunk.kind === 'declaration') {
-      const key = `${chunk.cut ? 'cut' : 'whole'}:${text.slice(chunk.start, chunk.end)}`
-      const result = moved(current.get(key) ?? previous.get(key), chunk.start) ?? parseDeclaration(text, chunk.start, chunk.end, chunk.cut)
-      current.set(key, result)
+      const result = declaration(chunk)
       items.push(result.item)
       found.push(...result.diagnostics)
     } else {
@@ -134,30 +171,6 @@ function moved(result: DeclarationResult | undefined, start: number): Declaratio
   if (!result) return undefined
   const delta = start - result.item.span!.start
   return delta === 0 ? result : shifted(result, delta)
-}
-
-function isSpanKey(key: string): boolean {
-  return key === 'span' || key === 'valueSpan' || key === 'nameSpan' || key === 'keySpan'
-}
-
-/** A deep copy with every span moved by `delta` (empty arrays, holding no span, are shared: the data is immutable). */
-function shifted<T>(value: T, delta: number): T {
-  if (value === null || typeof value !== 'object') return value
-  if (Array.isArray(value)) {
-    if (value.length === 0) return value
-    const copy = new Array(value.length)
-    for (let i = 0; i < value.length; i++) copy[i] = shifted(value[i], delta)
-    return copy as T
-  }
-  const source = value as Record<string, unknown>
-  const copy: Record<string, unknown> = {}
-  for (const key in source) {
-    const field = source[key]
-    if (field === null || typeof field !== 'object') copy[key] = field
-    else if (isSpanKey(key)) copy[key] = { start: (field as Span).start + delta, end: (field as Span).end + delta }
-    else copy[key] = shifted(field, delta)
-  }
-  return copy as T
 }
 
 /** The last resort, if parsing itself failed: the whole text kept as one foreign item, and an error saying so. */
