@@ -73,6 +73,38 @@ describe('workflow retry rules', () => {
     expect(plan.total).toBeGreaterThan(99_980 * 10 * MIN)
   })
 
+  it('waits that shrink leave the cap: each is min(initial x multiplier^(n-1), 10m)', () => {
+    const plan = describeRetry(retry({ maxAttempts: '6', initialInterval: '40m', backoffMultiplier: '0.5' }))
+    expect(plan.delays).toEqual([10 * MIN, 10 * MIN, 10 * MIN, 5 * MIN, 2.5 * MIN])
+    expect(plan.total).toBe(37.5 * MIN)
+  })
+
+  it.each([
+    ['shrinking waits', '0.54', '1s'],
+    ['waits that grow slowly towards the cap', '1.0001', '1s'],
+    ['capped waits that shrink', '0.999', '20m'],
+    ['even waits', '1', '3s'],
+  ])('past the listed waits, %s are summed as one by one', (_, multiplier, interval) => {
+    const policy = workflowRetryPolicy(retry({ maxAttempts: '30000', initialInterval: interval, backoffMultiplier: multiplier }))
+    let expected = 0
+    for (let n = 1; n < 30000; n++) expected += workflowRetryDelay(policy, n)
+    const plan = describeRetry(retry({ maxAttempts: '30000', initialInterval: interval, backoffMultiplier: multiplier }))
+    expect(plan.delays).toHaveLength(1000)
+    expect(plan.total / expected).toBeCloseTo(1, 9)
+  })
+
+  it('a huge max_attempts is described at once, whatever the multiplier', () => {
+    // These looped once per attempt: a picture of this workflow froze the page.
+    for (const multiplier of ['0.54', '1.0000001', '1', '2.0']) {
+      const plan = describeRetry(retry({ maxAttempts: '53283249102605551', initialInterval: '1s', backoffMultiplier: multiplier }))
+      expect(plan.summary).toContain('gives up after 53283249102605550 attempts')
+      expect(Number.isFinite(plan.total)).toBe(true)
+    }
+    const job = describeRetry(retry({ maxAttempts: '1000000000000' }), 'job')
+    expect(job.total / ((1022 + (1e12 - 9) * 600) * S)).toBeCloseTo(1, 12)
+    expect(job.delays).toHaveLength(1000)
+  })
+
   it('a zero initial interval waits nothing', () => {
     expect(describeRetry(retry({ maxAttempts: '5000', initialInterval: '0s', backoffMultiplier: '2.0' })).total).toBe(0)
   })

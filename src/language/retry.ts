@@ -126,11 +126,16 @@ function describeWorkflowRetry(retry: Retry | undefined, rules: RetryRules): Ret
   const delays: number[] = []
   let total = 0
   for (let n = 1; n <= retries; n++) {
+    // Past the listed waits, the rest are summed at once: `max_attempts 100000000000` must not take a loop of that length.
+    if (n > MAX_LISTED_DELAYS) {
+      total += workflowDelaysBetween(policy, n, retries)
+      break
+    }
     const delay = workflowRetryDelay(policy, n)
-    if (n <= MAX_LISTED_DELAYS) delays.push(delay)
+    delays.push(delay)
     total += delay
-    // Past the cap every wait is the cap: sum the rest at once.
-    if (delay === policy.maxIntervalNanos) {
+    // Past the cap every wait is the cap (unless the waits shrink): sum the rest at once.
+    if (delay === policy.maxIntervalNanos && policy.backoffMultiplier >= 1) {
       total += (retries - n) * delay
       for (let k = n + 1; k <= Math.min(retries, MAX_LISTED_DELAYS); k++) delays.push(delay)
       break
@@ -146,8 +151,14 @@ function describeJobRetry(retry: Retry | undefined, rules: RetryRules): RetryDes
   let total = 0
   for (let n = 1; n <= policy.retries; n++) {
     const delay = jobRetryDelay(policy, n)
-    if (n <= MAX_LISTED_DELAYS) delays.push(delay)
+    delays.push(delay)
     total += delay
+    // From the cap on (the 10th retry) every wait is the cap: the rest summed at once, not in a loop as long as max_attempts.
+    if (delay === policy.maxDelayNanos) {
+      total += (policy.retries - n) * delay
+      for (let k = n + 1; k <= Math.min(policy.retries, MAX_LISTED_DELAYS); k++) delays.push(delay)
+      break
+    }
   }
   const runs = policy.retries + 1
   const last = policy.retries > 0 ? jobRetryDelay(policy, policy.retries) : 0
@@ -155,6 +166,25 @@ function describeJobRetry(retry: Retry | undefined, rules: RetryRules): RetryDes
   const ignored =
     retry && (retry.initialInterval || retry.backoffMultiplier) ? ' (initial_interval and backoff_multiplier have no effect on a job)' : ''
   return { attempts: runs, delays, total, summary: prefix + summariseAttempts(runs, 'runs', delays, last, total) + ignored }
+}
+
+/**
+ * The sum of the waits before attempts from+1 … to+1, in closed form: the
+ * capped ones at the cap, the others a geometric series. Waits that grow
+ * stay at the cap once they reach it; waits that shrink (a multiplier under
+ * 1) leave it once they fall below it.
+ */
+function workflowDelaysBetween(policy: WorkflowRetryPolicy, from: number, to: number): number {
+  const { initialIntervalNanos: initial, backoffMultiplier: ratio, maxIntervalNanos: cap } = policy
+  if (initial === 0 || to < from) return 0
+  const count = to - from + 1
+  if (ratio === 1) return count * Math.min(initial, cap)
+  // Where initial x ratio^(n-1) meets the cap: the waits are under it for n below this when they grow, above it when they shrink.
+  const cross = 1 + Math.log(cap / initial) / Math.log(ratio)
+  const [low, high] = ratio > 1 ? [from, Math.min(to, Math.ceil(cross) - 1)] : [Math.max(from, Math.floor(cross) + 1), to]
+  const under = Math.max(0, high - low + 1)
+  const geometric = under === 0 ? 0 : (initial * ratio ** (low - 1) * (1 - ratio ** under)) / (1 - ratio)
+  return geometric + (count - under) * cap
 }
 
 function summariseAttempts(count: number, noun: 'attempts' | 'runs', delays: number[], lastDelay: number, total: number): string {
