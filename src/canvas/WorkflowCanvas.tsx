@@ -211,10 +211,13 @@ function WorkflowPicture() {
     endStage('layout', start)
     return laidOut
   }, [picture])
+  // The last graph built lends its unchanged nodes and edges to the next (a render React discards lends valid ones too).
+  const lastGraph = useRef<CanvasGraph | undefined>(undefined)
   const graph = useMemo(() => {
     if (!picture || !layout) return EMPTY_GRAPH
     const start = stageStart()
-    const built = workflowGraph(picture, stableDiagnostics, { dataFlow, stale: !!broken }, layout)
+    const built = workflowGraph(picture, stableDiagnostics, { dataFlow, stale: !!broken }, layout, lastGraph.current)
+    lastGraph.current = built
     endStage('graph', start)
     return built
   }, [picture, layout, stableDiagnostics, dataFlow, broken])

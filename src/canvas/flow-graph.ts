@@ -11,6 +11,7 @@ import type { Box, WorkflowLayout } from '../diagram/layout'
 import {
   ARROW,
   HANDLE,
+  READ_ONLY_TITLE,
   fixedNode,
   type CanvasEdge,
   type CanvasGraph,
@@ -30,23 +31,79 @@ export interface WorkflowGraphOptions {
   stale?: boolean
 }
 
-/** The canvas's graph of `workflow`; `layout` may be passed when the caller already has it. */
+/**
+ * The canvas's graph of `workflow`; `layout` may be passed when the caller
+ * already has it. `previous`, the graph last built for the picture, lends
+ * its step nodes and edges where they are unchanged: after a keystroke in
+ * one step of 10,000 the others are not built again, and keep their objects.
+ */
 export function workflowGraph(
   workflow: Workflow,
   diagnostics: readonly Diagnostic[],
   options: WorkflowGraphOptions,
   layout?: WorkflowLayout,
+  previous?: CanvasGraph,
 ): CanvasGraph {
   const stale = !!options.stale
   const diagram = workflowDiagram(workflow, { dataFlow: options.dataFlow }, layout)
   const marks: Map<DiagnosticTarget, NodeDiagnostics> = stale ? new Map() : mapDiagnostics(workflow, diagnostics)
   const boxes = new Map<string, Box>()
   const nodes: CanvasNode[] = []
-  for (const node of diagram.nodes) {
+  // Compared by position in the list: an edit that adds or removes a node ends the reuse at that node.
+  const before = previous?.nodes ?? []
+  for (let i = 0; i < diagram.nodes.length; i++) {
+    const node = diagram.nodes[i]
     boxes.set(node.id, node.box)
-    nodes.push(canvasNode(node, workflow.name, marks, stale, node.parent === undefined ? undefined : boxes.get(node.parent)))
+    const parentBox = node.parent === undefined ? undefined : boxes.get(node.parent)
+    const kept = node.kind === 'step' && i < before.length ? keptStepNode(before[i], node, parentBox, marks.get(node.step), stale) : undefined
+    nodes.push(kept ?? canvasNode(node, workflow.name, marks, stale, parentBox))
   }
-  return { nodes, edges: diagram.edges.map(canvasEdge) }
+  const edgesBefore = previous?.edges ?? []
+  const edges = diagram.edges.map((edge, i) => (i < edgesBefore.length && sameDiagramEdge(edgesBefore[i], edge) ? edgesBefore[i] : canvasEdge(edge)))
+  return { nodes, edges }
+}
+
+/** `before` if it is what canvasNode would build for the step `node` now; field by field, without building it. */
+function keptStepNode(
+  before: CanvasNode,
+  node: DiagramNode & { kind: 'step' },
+  parentBox: Box | undefined,
+  marks: NodeDiagnostics | undefined,
+  stale: boolean,
+): CanvasNode | undefined {
+  if (before.type !== 'step' || before.id !== node.id || before.parentId !== node.parent || before.draggable !== !stale) return undefined
+  const { box, info } = node
+  const data = before.data
+  const fits =
+    before.position.x === box.x - (parentBox?.x ?? 0) &&
+    before.position.y === box.y - (parentBox?.y ?? 0) &&
+    before.width === box.width &&
+    before.height === box.height &&
+    data.name === info.name &&
+    data.activity === info.activity &&
+    data.inputs === info.inputs &&
+    data.condition === info.condition &&
+    data.retryBadge === info.retryBadge &&
+    data.retryTitle === info.retryTitle &&
+    data.severity === marks?.severity &&
+    before.domAttributes?.title === (marks?.title ?? (stale ? READ_ONLY_TITLE : undefined))
+  return fits ? before : undefined
+}
+
+/** Whether `before` is what canvasEdge builds for `edge`: the same ends and the same data. */
+function sameDiagramEdge(before: CanvasEdge, edge: DiagramEdge): boolean {
+  if (before.id !== edge.id || before.source !== edge.source || before.target !== edge.target) return false
+  const data = before.data as Record<string, unknown>
+  const info = edge.info as Record<string, unknown>
+  if (edge.kind === 'flow') {
+    // canvasEdge's flow data: the label and title, and the fan; the condition shows in the class.
+    const { condition, fan, label, title } = edge.info
+    return before.type === 'flow' && data.label === label && data.title === title && data.fan === fan && before.className!.includes(' cai-edge-condition') === !!condition
+  }
+  if (before.type !== edge.kind) return false
+  for (const key in info) if (data[key] !== info[key]) return false
+  for (const key in data) if (!(key in info)) return false
+  return true
 }
 
 function canvasNode(
