@@ -3,8 +3,9 @@
  * (a step renamed back and forth, as `npm run bench:ui` does) under V8's
  * sampling profiler (CDP `Profiler`), maps each sample to its source file
  * through the build's source maps and prints the self time per keystroke by
- * area (language core, canvas, React, React Flow, Monaco, ...) and the
- * busiest source files.
+ * area (language core, canvas, React, React Flow, Monaco, ...), the
+ * busiest source files and functions, and our own functions by total time
+ * (with what they call: which component or handler a keystroke's time is spent under).
  *
  * Needs a build with source maps, not minified (names stay readable):
  *   npx vite build --outDir /tmp/cai-profile --minify false --sourcemap
@@ -174,6 +175,23 @@ async function main() {
       const fn = `${node.callFrame.functionName || '(anonymous)'} (${source.replace(/^.*\//, '')})`
       perFunction.set(fn, (perFunction.get(fn) ?? 0) + ms)
     }
+    // Inclusive time of our own functions (src/): a sample counts once for each function on its stack.
+    const parentOf = new Map<number, number>()
+    for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id)
+    const inclusive = new Map<string, number>()
+    for (let i = 0; i < profile.samples.length; i++) {
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000
+      const seen = new Set<string>()
+      for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parentOf.get(id)) {
+        const node = byId.get(id)!
+        const source = sourceOf(node.callFrame)
+        if (!source.startsWith('src/')) continue
+        const fn = `${node.callFrame.functionName || '(anonymous)'} (${source.replace(/^src\//, '')})`
+        if (seen.has(fn)) continue
+        seen.add(fn)
+        inclusive.set(fn, (inclusive.get(fn) ?? 0) + ms)
+      }
+    }
     const total = [...perArea.values()].reduce((sum, value) => sum + value, 0)
     const keys = KEYSTROKES
     const what = PAN ? 'during a 2.5 s drag (pan)' : ZOOM ? 'during 2.5 s of wheel zooming' : `per keystroke (${keys} keystrokes)`
@@ -187,6 +205,10 @@ async function main() {
     }
     console.log('\nBusiest functions (self time)\n')
     for (const [fn, value] of [...perFunction].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+      console.log(`${fn.padEnd(72)} ${(value / keys).toFixed(2).padStart(8)} ms`)
+    }
+    console.log('\nOur functions by total time (themselves and what they call)\n')
+    for (const [fn, value] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
       console.log(`${fn.padEnd(72)} ${(value / keys).toFixed(2).padStart(8)} ms`)
     }
   } finally {

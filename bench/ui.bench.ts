@@ -34,6 +34,7 @@
  *                           main thread's style, layout, paint and GC per keystroke
  *                           from a Chrome trace (tracing slows the page a little)
  *   --report                exit 0 even when a target is missed
+ *   --raw                   also print each keystroke's time to paint, in typing order
  * Without --report the exit status is 1 when any target is missed (so a CI
  * run can fail on it), 0 otherwise. Environment: CAI_BENCH_PORT (default 4189).
  */
@@ -73,6 +74,7 @@ interface Options {
   openRuns: number
   profile: boolean
   report: boolean
+  raw: boolean
 }
 
 function parseOptions(argv: string[]): Options {
@@ -105,6 +107,7 @@ function parseOptions(argv: string[]): Options {
     openRuns: count('--runs', 5),
     profile: argv.includes('--profile'),
     report: argv.includes('--report'),
+    raw: argv.includes('--raw'),
   }
 }
 
@@ -647,6 +650,7 @@ async function main() {
         lines.push(timeLine(`keystroke → canvas DOM updated, ${SIZE_LABEL[size]}`, result.dom))
         lines.push(timeLine(`keystroke → canvas painted, ${SIZE_LABEL[size]}`, result.painted, KEYSTROKE_TARGETS[size], few))
         profiles.push([SIZE_LABEL[size], result.timings, result.rendering])
+        if (options.raw) console.log(`painted, ${SIZE_LABEL[size]}, in typing order (x, Backspace, ...): ${result.timings.map((t) => t.painted.toFixed(0)).join(' ')}`)
         if (size === '10000' && has('panzoom')) {
           const { pan, zoom } = await measurePanZoom(page)
           lines.push(fpsLine('pan (drag), 10,000 steps', pan), fpsLine('zoom (wheel), 10,000 steps', zoom))

@@ -47,13 +47,14 @@ export function workflowGraph(
   const stale = !!options.stale
   const diagram = workflowDiagram(workflow, { dataFlow: options.dataFlow }, layout)
   const marks: Map<DiagnosticTarget, NodeDiagnostics> = stale ? new Map() : mapDiagnostics(workflow, diagnostics)
+  /** The containers' boxes: children are placed relative to them. */
   const boxes = new Map<string, Box>()
   const nodes: CanvasNode[] = []
   // Compared by position in the list: an edit that adds or removes a node ends the reuse at that node.
   const before = previous?.nodes ?? []
   for (let i = 0; i < diagram.nodes.length; i++) {
     const node = diagram.nodes[i]
-    boxes.set(node.id, node.box)
+    if (node.kind === 'parallel') boxes.set(node.id, node.box)
     const parentBox = node.parent === undefined ? undefined : boxes.get(node.parent)
     const kept = node.kind === 'step' && i < before.length ? keptStepNode(before[i], node, parentBox, marks.get(node.step), stale) : undefined
     nodes.push(kept ?? canvasNode(node, workflow.name, marks, stale, parentBox))

@@ -111,8 +111,9 @@ export function analyzeCompletion(text: string, offset: number): CompletionAnaly
 }
 
 /**
- * Reads the blocks of `text` up to where the cursor's top-level block ends. With `everything`, the whole text
- * and the names it uses; without, the top-level blocks that close before the cursor are passed over at once.
+ * Reads the blocks of `text` up to where the cursor's top-level block ends (up to where the cursor's own block
+ * ends, unless the cursor is in a string). With `everything`, the whole text and the names it uses; without, the
+ * top-level blocks that close before the cursor are passed over at once.
  */
 function walk(
   text: string,
@@ -162,6 +163,8 @@ function walk(
     }
     if (token.type === 'rbrace') {
       if (stack.length > 1) stack.pop()
+      // Once the cursor's block has closed, only a string at the cursor (a step reference may name a later step) needs more.
+      if (site && site.token?.type !== 'string' && stack.length < site.stack.length) break
       const parent = stack[stack.length - 1]
       parent.beforeLast = parent.last
       parent.last = token
