@@ -24,7 +24,7 @@ import {
 import { PAGE_TARGET, actionById } from '../actions/registry'
 import { designerStore, useDesigner } from '../store/designer'
 import { edgeTypes } from './edges'
-import { cull, cullIndex, isCulled, nextDrawnArea, type Culled, type DrawnArea, type ViewState } from './cull'
+import { cull, isCulled, nextDrawnArea, updatedCullIndex, type Culled, type CullIndex, type DrawnArea, type ViewState } from './cull'
 import { MINIMAP_SIZE, showsMinimap, useFitPicture, useKeepFitted, useNewNodeInView, useWholePicture } from './fit'
 import type { CanvasEdge, CanvasNode } from './flow-elements'
 import { nodeTypes } from './nodes'
@@ -58,7 +58,9 @@ function useNearView(nodes: CanvasNode[], edges: readonly CanvasEdge[], big: boo
   const flow = useStoreApi<CanvasNode, CanvasEdge>()
   const drawn = useRef<DrawnArea | null>(null)
   const key = useStore((state) => (big ? (nextDrawnArea(drawn.current, viewOf(state))?.key ?? '') : ''))
-  const index = useMemo(() => (big ? cullIndex(nodes, edges) : null), [big, nodes, edges])
+  // Updated from the last one: after a keystroke most elements are the same objects.
+  const lastIndex = useRef<CullIndex | null>(null)
+  const index = useMemo(() => (lastIndex.current = big ? updatedCullIndex(lastIndex.current, nodes, edges) : null), [big, nodes, edges])
   return useMemo(() => {
     if (!index) return { nodes, edges: edges as CanvasEdge[] }
     const next = key ? nextDrawnArea(drawn.current, viewOf(flow.getState())) : null

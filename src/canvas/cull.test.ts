@@ -3,7 +3,7 @@ import { parse, type Workflow } from '../language'
 import { generateCaiFile } from '../../bench/generate'
 import type { CanvasEdge, CanvasNode } from './flow-elements'
 import { workflowGraph } from './flow-graph'
-import { boxOf, cull, cullIndex, drawnArea, nextDrawnArea, visibleRect, type FlowRect, type ViewState } from './cull'
+import { boxOf, cull, cullIndex, drawnArea, nextDrawnArea, updatedCullIndex, visibleRect, type FlowRect, type ViewState } from './cull'
 
 /** A real picture: 2,000 steps with conditions, parallel blocks and data-flow edges. */
 function bigGraph(): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
@@ -186,5 +186,44 @@ describe('nextDrawnArea', () => {
       expect(area!.area.x + area!.area.width).toBeGreaterThanOrEqual(seen.x + seen.width)
       expect(area!.area.y + area!.area.height).toBeGreaterThanOrEqual(seen.y + seen.height)
     }
+  })
+})
+
+describe('updatedCullIndex', () => {
+  const text = generateCaiFile({ steps: 2_000, jobs: false })
+  const pictureOf = (source: string) => {
+    const { doc } = parse(source)
+    return workflowGraph(doc.items.find((item): item is Workflow => item.kind === 'workflow')!, [], { dataFlow: true })
+  }
+  const before = pictureOf(text)
+  const previous = cullIndex(before.nodes, before.edges)
+
+  it('after a rename, places the renamed step and its edges again and keeps the rest: as built anew', () => {
+    const renamed = text.replace('step_01000 {', 'step_01000x {').replaceAll('steps.step_01000.', 'steps.step_01000x.')
+    const after = workflowGraph(parse(renamed).doc.items.find((item): item is Workflow => item.kind === 'workflow')!, [], { dataFlow: true }, undefined, before)
+    const updated = updatedCullIndex(previous, after.nodes, after.edges)
+    expect(updated).toEqual(cullIndex(after.nodes, after.edges))
+    expect(updated.parents).toBe(previous.parents)
+    expect(updated.indexOf.has('generated_0/step_01000')).toBe(false)
+    expect(previous.indexOf.has('generated_0/step_01000')).toBe(true)
+  })
+
+  it('keeps everything when nothing changed', () => {
+    expect(updatedCullIndex(previous, before.nodes, before.edges)).toEqual({ ...previous, nodes: before.nodes, edges: before.edges })
+    expect(updatedCullIndex(previous, before.nodes, before.edges).boxes).toBe(previous.boxes)
+  })
+
+  it('is built anew when a node moved or the lists changed length', () => {
+    const moved = before.nodes.map((node, i) => (i === 5 ? { ...node, position: { x: node.position.x, y: node.position.y + 1 } } : node))
+    expect(updatedCullIndex(previous, moved, before.edges)).toEqual(cullIndex(moved, before.edges))
+    const fewer = pictureOf(text.replace(/\t\tstep_01000 \{[^}]*\{[^}]*\}\n\t\t\}\n/, ''))
+    expect(fewer.nodes.length).toBe(before.nodes.length - 1)
+    expect(updatedCullIndex(previous, fewer.nodes, fewer.edges)).toEqual(cullIndex(fewer.nodes, fewer.edges))
+  })
+
+  it('nodes that trade ids while their edges stay the same objects: the edges follow the ids', () => {
+    const [a, b] = [before.nodes.findIndex((node) => node.id.endsWith('/step_01000')), before.nodes.findIndex((node) => node.id.endsWith('/step_01001'))]
+    const traded = before.nodes.map((node, i) => (i === a ? { ...node, id: before.nodes[b].id } : i === b ? { ...node, id: before.nodes[a].id } : node))
+    expect(updatedCullIndex(previous, traded, before.edges)).toEqual(cullIndex(traded, before.edges))
   })
 })

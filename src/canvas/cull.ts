@@ -78,29 +78,71 @@ export function cullIndex(nodes: readonly CanvasNode[], edges: readonly CanvasEd
   for (let i = 0; i < nodes.length; i++) place(i)
 
   const ends = new Int32Array(2 * edges.length).fill(-1)
-  edges.forEach((edge, j) => {
-    const source = indexOf.get(edge.source) ?? -1
-    const target = indexOf.get(edge.target) ?? -1
-    ends[2 * j] = source
-    ends[2 * j + 1] = target
-    const at = 4 * (nodes.length + j)
-    if (source < 0 || target < 0) {
-      // Never drawn (React Flow needs both ends): a box nothing meets.
-      boxes.fill(NaN, at, at + 4)
-      return
-    }
-    let left = Math.min(boxes[4 * source], boxes[4 * target])
-    let right = Math.max(boxes[4 * source + 2], boxes[4 * target + 2])
-    if (edge.type === 'skip' && edge.data) {
-      left = Math.min(left, edge.data.laneX - LABEL_HALF)
-      right = Math.max(right, edge.data.laneX + LABEL_HALF)
-    }
-    boxes[at] = left - EDGE_REACH
-    boxes[at + 1] = Math.min(boxes[4 * source + 1], boxes[4 * target + 1])
-    boxes[at + 2] = right + EDGE_REACH
-    boxes[at + 3] = Math.max(boxes[4 * source + 3], boxes[4 * target + 3])
-  })
+  for (let j = 0; j < edges.length; j++) placeEdge(edges, j, nodes.length, indexOf, boxes, ends)
   return { nodes, edges, boxes, parents, ends, indexOf }
+}
+
+/** Edge j's ends as node indices, and its box from theirs. */
+function placeEdge(edges: readonly CanvasEdge[], j: number, nodeCount: number, indexOf: ReadonlyMap<string, number>, boxes: Float64Array, ends: Int32Array): void {
+  const edge = edges[j]
+  const source = indexOf.get(edge.source) ?? -1
+  const target = indexOf.get(edge.target) ?? -1
+  ends[2 * j] = source
+  ends[2 * j + 1] = target
+  const at = 4 * (nodeCount + j)
+  if (source < 0 || target < 0) {
+    // Never drawn (React Flow needs both ends): a box nothing meets.
+    boxes.fill(NaN, at, at + 4)
+    return
+  }
+  let left = Math.min(boxes[4 * source], boxes[4 * target])
+  let right = Math.max(boxes[4 * source + 2], boxes[4 * target + 2])
+  if (edge.type === 'skip' && edge.data) {
+    left = Math.min(left, edge.data.laneX - LABEL_HALF)
+    right = Math.max(right, edge.data.laneX + LABEL_HALF)
+  }
+  boxes[at] = left - EDGE_REACH
+  boxes[at + 1] = Math.min(boxes[4 * source + 1], boxes[4 * target + 1])
+  boxes[at + 2] = right + EDGE_REACH
+  boxes[at + 3] = Math.max(boxes[4 * source + 3], boxes[4 * target + 3])
+}
+
+/**
+ * cullIndex(nodes, edges), updated from `previous` when only some elements
+ * changed and no node moved or resized (a keystroke's rebuilt graph, whose
+ * unchanged elements are the same objects): the changed ids and edges are
+ * placed again, the rest is kept. Built anew otherwise.
+ */
+export function updatedCullIndex(previous: CullIndex | null, nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): CullIndex {
+  if (!previous || previous.nodes.length !== nodes.length || previous.edges.length !== edges.length) return cullIndex(nodes, edges)
+  let indexOf = previous.indexOf
+  const renamed = new Set<string>()
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]
+    const was = previous.nodes[i]
+    if (node === was) continue
+    const moved =
+      node.position.x !== was.position.x || node.position.y !== was.position.y || node.width !== was.width || node.height !== was.height || node.parentId !== was.parentId
+    if (moved) return cullIndex(nodes, edges)
+    if (node.id === was.id) continue
+    if (renamed.size === 0) indexOf = new Map(indexOf)
+    const ids = indexOf as Map<string, number>
+    if (ids.get(was.id) === i) ids.delete(was.id)
+    ids.set(node.id, i)
+    renamed.add(was.id).add(node.id)
+  }
+  let boxes = previous.boxes
+  let ends = previous.ends
+  for (let j = 0; j < edges.length; j++) {
+    const edge = edges[j]
+    if (edge === previous.edges[j] && !renamed.has(edge.source) && !renamed.has(edge.target)) continue
+    if (boxes === previous.boxes) {
+      boxes = boxes.slice()
+      ends = ends.slice()
+    }
+    placeEdge(edges, j, nodes.length, indexOf, boxes, ends)
+  }
+  return { nodes, edges, boxes, parents: previous.parents, ends, indexOf }
 }
 
 /** The absolute box of a node of the index, or null. */
