@@ -111,9 +111,10 @@ export function analyzeCompletion(text: string, offset: number): CompletionAnaly
 }
 
 /**
- * Reads the blocks of `text` up to where the cursor's top-level block ends (up to where the cursor's own block
- * ends, unless the cursor is in a string). With `everything`, the whole text and the names it uses; without, the
- * top-level blocks that close before the cursor are passed over at once.
+ * Reads the blocks of `text` up to where the cursor's top-level block ends; unless the cursor is in a string, only
+ * up to the cursor, or to the end of its block when that block has parts (the parts after the cursor count). With
+ * `everything`, the whole text and the names it uses; without, the top-level blocks that close before the cursor
+ * are passed over at once.
  */
 function walk(
   text: string,
@@ -130,6 +131,8 @@ function walk(
   for (let token = tokens.next(); token; token = tokens.next()) {
     if (!site && (token.start >= offset || tokenContains(token, offset))) {
       site = captureSite(stack, tokenContains(token, offset) ? token : undefined)
+      // What follows the cursor matters only in a string (a step reference may name a later step) or in a block with parts.
+      if (!everything && site.token?.type !== 'string' && !PARTS[stack[stack.length - 1].kind]) break
     }
     if (token.type === 'comment') continue
     const block = stack[stack.length - 1]
