@@ -25,7 +25,7 @@ import { PAGE_TARGET, actionById } from '../actions/registry'
 import { designerStore, useDesigner } from '../store/designer'
 import { edgeTypes } from './edges'
 import { cull, isCulled, nextDrawnArea, updatedCullIndex, type Culled, type CullIndex, type DrawnArea, type ViewState } from './cull'
-import { MINIMAP_SIZE, showsMinimap, useFitPicture, useKeepFitted, useNewNodeInView, useWholePicture } from './fit'
+import { MINIMAP_SIZE, noteClickedNode, showsMinimap, useFitPicture, useKeepFitted, useNewNodeInView, useWholePicture } from './fit'
 import type { CanvasEdge, CanvasNode } from './flow-elements'
 import { nodeTypes } from './nodes'
 import { useShared } from './hooks'
@@ -77,7 +77,10 @@ function selectNode(id: string) {
 }
 
 const onNodeClick: NodeMouseHandler = (_event, node) => {
-  if (node.selectable !== false) selectNode(node.id)
+  if (node.selectable === false) return
+  // A click selects a node that is in view, at least partly: the view stays where it is (see useNewNodeInView).
+  noteClickedNode(node.id)
+  selectNode(node.id)
 }
 
 const miniMapClass = (node: Node) => node.className ?? ''

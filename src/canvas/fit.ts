@@ -238,16 +238,22 @@ function flowBox(nodes: readonly CanvasNode[], node: CanvasNode): Rect {
  * - a node an edit has just added (a new id, selected) is panned to as little
  *   as needed: a step added from the palette after a node at the bottom of
  *   the screen lands where it can be seen;
- * - a node selected elsewhere (the outline, the search, the text) that is
- *   wholly out of view is centred, once the view has settled (a picture just
- *   switched to is fitted first). One partly in view is left where it is: a
- *   click on the canvas never moves the view.
+ * - a node selected elsewhere (the outline, the search, the text, the arrow
+ *   keys) is brought wholly into view once the view has settled (a picture
+ *   just switched to is fitted first): centred when it was wholly out of
+ *   view, moved in by as little as needed when partly;
+ * - a node selected by a click is in view already, partly at least, and is
+ *   left where it is: a click on the canvas never moves the view.
  */
 export function useNewNodeInView(nodes: readonly CanvasNode[]): void {
   const flow = useStoreApi<CanvasNode, CanvasEdge>()
   const seen = useRef<ReadonlySet<string>>(new Set())
   const selectedBefore = useRef<string | null>(null)
+  const latest = useRef(nodes)
+  const pending = useRef<number | null>(null)
+  useEffect(() => () => cancelReveal(pending), [])
   useEffect(() => {
+    latest.current = nodes
     const before = seen.current
     const ids = new Set(nodes.map((node) => node.id))
     seen.current = ids
@@ -257,18 +263,43 @@ export function useNewNodeInView(nodes: readonly CanvasNode[]): void {
     if (!selected) return
     const samePicture = nodes.some((node) => before.has(node.id))
     if (samePicture && !before.has(selected.id)) {
+      cancelReveal(pending)
       panToShow(flow, flowBox(nodes, selected), 'nearest')
       return
     }
     if (selected.id === wasSelected) return
-    // After this commit's other effects (a first fit) and React Flow's view update.
-    const frame = requestAnimationFrame(() => panToShow(flow, flowBox(nodes, selected), 'if-hidden'))
-    return () => cancelAnimationFrame(frame)
+    // After this commit's other effects (a first fit) and React Flow's view update. Not cancelled when the nodes
+    // change before the frame (a culled picture's drawn part follows the view): the reveal would be lost.
+    cancelReveal(pending)
+    const id = selected.id
+    pending.current = requestAnimationFrame(() => {
+      pending.current = null
+      const now = latest.current.find((node) => node.id === id)
+      const clicked = clickedNode === id
+      clickedNode = null
+      if (now?.selected) panToShow(flow, flowBox(latest.current, now), clicked ? 'if-hidden' : 'wholly')
+    })
   }, [flow, nodes])
 }
 
-/** Pans (never zooms) so that `box` shows: by as little as needed, or centred when it is wholly out of view. */
-function panToShow(flow: FlowStore, box: Rect, how: 'nearest' | 'if-hidden'): void {
+/** The node the last click on a canvas selected, until its selection is revealed. */
+let clickedNode: string | null = null
+
+/** A click on the canvas is about to select `id` (see useNewNodeInView). */
+export function noteClickedNode(id: string): void {
+  clickedNode = id
+}
+
+function cancelReveal(pending: { current: number | null }): void {
+  if (pending.current !== null) cancelAnimationFrame(pending.current)
+  pending.current = null
+}
+
+/**
+ * Pans (never zooms) so that `box` shows: `nearest` by as little as needed; `if-hidden` centred when it is wholly
+ * out of view, else not at all; `wholly` centred when it is wholly out of view, else by as little as needed.
+ */
+function panToShow(flow: FlowStore, box: Rect, how: 'nearest' | 'if-hidden' | 'wholly'): void {
   const { width, height, transform, panZoom } = flow.getState()
   if (!panZoom || !width || !height) return
   const [x, y, zoom] = transform
@@ -277,9 +308,11 @@ function panToShow(flow: FlowStore, box: Rect, how: 'nearest' | 'if-hidden'): vo
   const size = { width: box.width * zoom, height: box.height * zoom }
   let dx: number
   let dy: number
-  if (how === 'if-hidden') {
-    const hidden = left + size.width <= 0 || left >= width || top + size.height <= 0 || top >= height
-    if (!hidden) return
+  const hidden = left + size.width <= 0 || left >= width || top + size.height <= 0 || top >= height
+  if (how === 'if-hidden' && !hidden) return
+  const inside = left >= 0 && top >= 0 && left + size.width <= width && top + size.height <= height
+  if (how === 'wholly' && inside) return
+  if (hidden && how !== 'nearest') {
     dx = width / 2 - (left + size.width / 2)
     dy = height / 2 - (top + size.height / 2)
   } else {
