@@ -127,7 +127,7 @@ describe('edits a step cannot take on its own are parsed whole, with the same re
 })
 
 test('random edits inside steps of random workflows give what a whole parse gives, and keep the earlier steps', () => {
-  const INSERTIONS = ['x', '_', ' ', '\n', '{', '}', '"', ':', '/*', '*/', '//', 'activity ', 'if "a"', '"s"', '\n\n']
+  const INSERTIONS = ['x', '_', ' ', '\n', '{', '}', '"', ':', '/*', '*/', '//', 'activity ', 'if "a"', '"s"', '\n\n', '\r\n', '\r', 'é', '😀', '\u2028', '\t', 'input { k: "v" }', 'parallel']
   let kept = 0
   fc.assert(
     fc.property(caiDocument.map(print), fc.nat(), fc.nat(), fc.constantFrom(...INSERTIONS), fc.nat({ max: 3 }), (text, which, where, insert, remove) => {
