@@ -128,7 +128,7 @@ function describeWorkflowRetry(retry: Retry | undefined, rules: RetryRules): Ret
   for (let n = 1; n <= retries; n++) {
     // Past the listed waits, the rest are summed at once: `max_attempts 100000000000` must not take a loop of that length.
     if (n > MAX_LISTED_DELAYS) {
-      total += workflowDelaysBetween(policy, n, retries)
+      total += workflowRetryDelaysBetween(policy, n, retries)
       break
     }
     const delay = workflowRetryDelay(policy, n)
@@ -169,12 +169,12 @@ function describeJobRetry(retry: Retry | undefined, rules: RetryRules): RetryDes
 }
 
 /**
- * The sum of the waits before attempts from+1 … to+1, in closed form: the
+ * The sum of the waits before attempts from+1 … to+1 (nanoseconds), in closed form: the
  * capped ones at the cap, the others a geometric series. Waits that grow
  * stay at the cap once they reach it; waits that shrink (a multiplier under
  * 1) leave it once they fall below it.
  */
-function workflowDelaysBetween(policy: WorkflowRetryPolicy, from: number, to: number): number {
+export function workflowRetryDelaysBetween(policy: WorkflowRetryPolicy, from: number, to: number): number {
   const { initialIntervalNanos: initial, backoffMultiplier: ratio, maxIntervalNanos: cap } = policy
   if (initial === 0 || to < from) return 0
   const count = to - from + 1

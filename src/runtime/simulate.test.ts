@@ -72,6 +72,32 @@ describe('workflow rules', () => {
     expect(unlimited.steps[0].attempts.at(-1)!.endMs).toBeLessThanOrEqual(H)
   })
 
+  it.each([
+    ['waits that grow slowly', '1.0001', 100_000, '48h'],
+    ['waits that shrink', '0.5', 100_000, '24h'],
+    ['waits that grow slowly, all attempts in time', '1.0001', 15_000, '48h'],
+    ['unlimited attempts, slowly growing waits', '1.00005', 0, '72h'],
+  ])('past the 10,000 recorded attempts, %s are counted as one by one', (_, multiplier, maxAttempts, timeout) => {
+    const retry = `\ttimeout "${timeout}"\n\tretry {\n\t\tmax_attempts ${maxAttempts}\n\t\tinitial_interval "1s"\n\t\tbackoff_multiplier ${multiplier}\n\t}`
+    const trace = simulateWorkflow(workflowOf(step('pay'), retry), scenario({ steps: { pay: { behaviour: 'always-fails', duration: '2s' } } }), profile())
+    // One by one: attempt k runs 2 s after the wait min(1 s x multiplier^(k-2), 10 min).
+    const deadline = trace.timeoutMs
+    let now = 0
+    let count = 0
+    let outcome = 'timed-out'
+    for (let k = 1; maxAttempts === 0 || k <= maxAttempts; k++) {
+      if (k > 1) now += Math.min(S * Number(multiplier) ** (k - 2), 10 * MIN)
+      if (now + 2 * S > deadline) break
+      now += 2 * S
+      count = k
+      if (k === maxAttempts) outcome = 'failed'
+    }
+    const pay = trace.steps[0]
+    expect(pay.attempts.length + (pay.omittedAttempts ?? 0)).toBe(count)
+    expect(trace.outcome.kind).toBe(outcome)
+    if (outcome === 'failed') expect(trace.durationMs / now).toBeCloseTo(1, 6)
+  })
+
   it('a retry block without max_attempts means unlimited attempts', () => {
     const trace = simulateWorkflow(workflowOf(step('pay'), '\ttimeout "2m"\n\tretry {\n\t\tinitial_interval "10s"\n\t}'), scenario({ steps: { pay: { behaviour: 'always-fails' } } }), profile())
     expect(trace.retry.maxAttempts).toBeNull()

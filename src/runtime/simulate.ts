@@ -10,7 +10,7 @@
  */
 import { parseGoDuration, NANOS } from '../language/duration'
 import type { Step, Workflow } from '../language/model'
-import { workflowRetryDelay, workflowRetryPolicy, type WorkflowRetryPolicy } from '../language/retry'
+import { workflowRetryDelay, workflowRetryDelaysBetween, workflowRetryPolicy, type WorkflowRetryPolicy } from '../language/retry'
 import { evaluateCondition, resolveMapping, type DataContext } from './conditions'
 import { retryRules, type RuntimeProfile } from './profile'
 import { behaviourOf, type Scenario } from './scenario'
@@ -145,11 +145,21 @@ function runStep(step: Step, block: number, parallel: boolean, start: number, da
       return finish(trace, 'timed-out', deadline, attempts, waits, omitted, `the workflow timed out while it waited to retry (after ${n} attempts)`)
     }
     if (n >= MAX_RECORDED_ATTEMPTS && neverSucceeds) {
-      // Past the recorded attempts every cycle is taken to last as long as this one (the waits have long reached their cap).
-      const left = policy.maxAttempts - n
-      const fit = Math.floor((deadline - end) / cycle)
-      if (left <= fit) {
-        return finish(trace, 'failed', end + left * cycle, attempts, waits, omitted + left, `every attempt failed: ${policy.maxAttempts} of ${policy.maxAttempts} attempts`)
+      // Past the recorded attempts, the rest at once: each lasts as long as this one, after its wait (in closed form:
+      // waits that grow slowly, or shrink, have not reached the cap by now).
+      const left = Math.min(policy.maxAttempts - n, Number.MAX_SAFE_INTEGER)
+      const run = end - now
+      const endAfter = (more: number) => end + more * run + workflowRetryDelaysBetween(policy, n, n + more - 1) / NANOS.millisecond
+      if (endAfter(left) <= deadline) {
+        return finish(trace, 'failed', endAfter(left), attempts, waits, omitted + left, `every attempt failed: ${policy.maxAttempts} of ${policy.maxAttempts} attempts`)
+      }
+      // The most further attempts that end by the deadline: endAfter(fit) <= deadline < endAfter(beyond).
+      let fit = 0
+      let beyond = left
+      while (beyond - fit > 1) {
+        const middle = fit + Math.floor((beyond - fit) / 2)
+        if (endAfter(middle) <= deadline) fit = middle
+        else beyond = middle
       }
       return finish(trace, 'timed-out', deadline, attempts, waits, omitted + fit, `the workflow timed out while it retried (after about ${n + fit} attempts)`)
     }
