@@ -28,7 +28,7 @@ import { FlowView, Placeholder } from './FlowView'
 import { isCulled } from './cull'
 import type { CanvasGraph, CanvasNode } from './flow-elements'
 import { workflowGraph } from './flow-graph'
-import { useDrawnSource, useFirstFit, useKeyed, useSelection, useShared } from './hooks'
+import { useDrawnSource, useFirstFit, useKeyed, useRetained, useSelection, useShared } from './hooks'
 import { contentsSummary, countOf } from './contents'
 import { diagnosticsKey, diagnosticsWithin } from './node-diagnostics'
 import { sameEdge, sameNode } from './reuse'
@@ -204,7 +204,8 @@ function WorkflowPicture() {
     [picture, broken, diagnostics],
   )
   const stableDiagnostics = useKeyed(ownDiagnostics, diagnosticsKey(ownDiagnostics))
-  const layout = useMemo(() => {
+  // Retained, not memoised: a deferred render restarted by the caret's move reuses them.
+  const layout = useRetained(() => {
     if (!picture) return null
     const start = stageStart()
     const laidOut = layoutWorkflow(picture)
@@ -213,7 +214,7 @@ function WorkflowPicture() {
   }, [picture])
   // The last graph built lends its unchanged nodes and edges to the next (a render React discards lends valid ones too).
   const lastGraph = useRef<CanvasGraph | undefined>(undefined)
-  const graph = useMemo(() => {
+  const graph = useRetained(() => {
     if (!picture || !layout) return EMPTY_GRAPH
     const start = stageStart()
     const built = workflowGraph(picture, stableDiagnostics, { dataFlow, stale: !!broken }, layout, lastGraph.current)

@@ -91,6 +91,21 @@ export function useKeyed<T>(value: T, key: string): T {
   return held.current.value
 }
 
+/**
+ * useMemo that survives a render React throws away: the last value is held in
+ * a ref with its inputs. A deferred render that an urgent update restarts (the
+ * caret moving after a keystroke) does not compute it again: at 10,000 steps
+ * the graph was built twice in one keystroke in one keystroke out of seven.
+ */
+export function useRetained<T>(compute: () => T, inputs: readonly unknown[]): T {
+  const held = useRef<{ inputs: readonly unknown[]; value: T } | null>(null)
+  const last = held.current
+  if (last && last.inputs.length === inputs.length && last.inputs.every((input, i) => Object.is(input, inputs[i]))) return last.value
+  const value = compute()
+  held.current = { inputs, value }
+  return value
+}
+
 /** The previous list while every element is the same object as before. */
 export function useShallowStable<T>(list: readonly T[]): readonly T[] {
   const held = useRef(list)
