@@ -23,6 +23,7 @@ import {
   type TriggerNode,
 } from './flow-elements'
 import { mapDiagnostics, type DiagnosticTarget, type NodeDiagnostics } from './node-diagnostics'
+import { plainEqual } from './reuse'
 
 export interface WorkflowGraphOptions {
   /** Add the data-flow overlay: a dotted edge from A to B for each input of B that reads `steps.A.`. */
@@ -94,17 +95,13 @@ function keptStepNode(
 /** Whether `before` is what canvasEdge builds for `edge`: the same ends and the same data. */
 function sameDiagramEdge(before: CanvasEdge, edge: DiagramEdge): boolean {
   if (before.id !== edge.id || before.source !== edge.source || before.target !== edge.target) return false
-  const data = before.data as Record<string, unknown>
-  const info = edge.info as Record<string, unknown>
   if (edge.kind === 'flow') {
+    const data = before.data as Record<string, unknown>
     // canvasEdge's flow data: the label and title, and the fan; the condition shows in the class.
     const { condition, fan, label, title } = edge.info
     return before.type === 'flow' && data.label === label && data.title === title && data.fan === fan && before.className!.includes(' cai-edge-condition') === !!condition
   }
-  if (before.type !== edge.kind) return false
-  for (const key in info) if (data[key] !== info[key]) return false
-  for (const key in data) if (!(key in info)) return false
-  return true
+  return before.type === edge.kind && plainEqual(before.data, edge.info)
 }
 
 function canvasNode(

@@ -118,16 +118,12 @@ export function workflowDiagram(workflow: Workflow, options: DiagramOptions, lay
   }
 
   const segments: Segment[] = [single(triggerNodeId(name))]
-  /** The ids of each row's steps, for its bypasses. */
-  const rowIds: string[][] = []
   let next = 0 // the index in `steps` of the row's first step
   for (const row of layout.rows) {
     if (row.kind === 'step') {
       const id = ids.list[next++]
       nodes.push(stepNode(row.step, id, row.box))
-      const segment = single(id, row.step.condition?.value)
-      segments.push(segment)
-      rowIds.push(segment.entries)
+      segments.push(single(id, row.step.condition?.value))
       continue
     }
     const groupId = parallelNodeId(name, row.index)
@@ -148,7 +144,6 @@ export function workflowDiagram(workflow: Workflow, options: DiagramOptions, lay
       conditions.push(branch.step.condition?.value)
     }
     segments.push(branchIds.length > 0 ? { anchor: groupId, entries: branchIds, conditions, exits: branchIds, fans: true } : single(groupId))
-    rowIds.push(branchIds)
   }
 
   const timeout = workflow.timeout?.value
@@ -161,7 +156,8 @@ export function workflowDiagram(workflow: Workflow, options: DiagramOptions, lay
   segments.push(single(endNodeId(name)))
 
   for (let i = 0; i + 1 < segments.length; i++) flowEdges(segments[i], segments[i + 1], edges)
-  layout.rows.forEach((row, r) => skipEdges(row, r, segments[r], segments[r + 2], rowIds[r], edges))
+  // Row r is segment r + 1; its entries are its steps' ids, in the row's order.
+  layout.rows.forEach((row, r) => skipEdges(row, r, segments[r], segments[r + 1].entries, segments[r + 2], edges))
   if (options.dataFlow) dataFlowEdges(steps, ids, edges)
   return { nodes, edges }
 }
@@ -200,7 +196,7 @@ function conditionLabel(condition: string): FlowEdgeInfo {
  * before the row to what follows it, run down the right side of the step (or
  * of the parallel block holding it).
  */
-function skipEdges(row: Row, rowIndex: number, before: Segment, after: Segment, ids: readonly string[], edges: DiagramEdge[]): void {
+function skipEdges(row: Row, rowIndex: number, before: Segment, ids: readonly string[], after: Segment, edges: DiagramEdge[]): void {
   const stepRows: StepRow[] = row.kind === 'step' ? [row] : row.branches
   const around = row.box
   let k = 0 // conditional steps so far in the row

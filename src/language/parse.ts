@@ -168,9 +168,7 @@ function attachTopLevelTrivia(text: string, parsed: TopItem[], comments: TopLeve
 
 /** A cached declaration result with its offsets moved to `start`; undefined when there is none. */
 function moved(result: DeclarationResult | undefined, start: number): DeclarationResult | undefined {
-  if (!result) return undefined
-  const delta = start - result.item.span!.start
-  return delta === 0 ? result : shifted(result, delta)
+  return result && shifted(result, start - result.item.span!.start)
 }
 
 /** The last resort, if parsing itself failed: the whole text kept as one foreign item, and an error saying so. */

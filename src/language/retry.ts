@@ -125,22 +125,14 @@ function describeWorkflowRetry(retry: Retry | undefined, rules: RetryRules): Ret
   const retries = policy.maxAttempts - 1
   const delays: number[] = []
   let total = 0
-  for (let n = 1; n <= retries; n++) {
-    // Past the listed waits, the rest are summed at once: `max_attempts 100000000000` must not take a loop of that length.
-    if (n > MAX_LISTED_DELAYS) {
-      total += workflowRetryDelaysBetween(policy, n, retries)
-      break
-    }
+  const listed = Math.min(retries, MAX_LISTED_DELAYS)
+  for (let n = 1; n <= listed; n++) {
     const delay = workflowRetryDelay(policy, n)
     delays.push(delay)
     total += delay
-    // Past the cap every wait is the cap (unless the waits shrink): sum the rest at once.
-    if (delay === policy.maxIntervalNanos && policy.backoffMultiplier >= 1) {
-      total += (retries - n) * delay
-      for (let k = n + 1; k <= Math.min(retries, MAX_LISTED_DELAYS); k++) delays.push(delay)
-      break
-    }
   }
+  // The rest summed at once: `max_attempts 100000000000` must not take a loop of that length.
+  total += workflowRetryDelaysBetween(policy, listed + 1, retries)
   const last = retries > 0 ? workflowRetryDelay(policy, retries) : 0
   return { attempts: policy.maxAttempts, delays, total, summary: prefix + summariseAttempts(policy.maxAttempts, 'attempts', delays, last, total) }
 }
