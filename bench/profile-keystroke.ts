@@ -208,7 +208,7 @@ async function main() {
       console.log(`${fn.padEnd(72)} ${(value / keys).toFixed(2).padStart(8)} ms`)
     }
     console.log('\nOur functions by total time (themselves and what they call)\n')
-    for (const [fn, value] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+    for (const [fn, value] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 30))) {
       console.log(`${fn.padEnd(72)} ${(value / keys).toFixed(2).padStart(8)} ms`)
     }
   } finally {

@@ -208,6 +208,8 @@ interface KeystrokeTiming {
   dom: number
   /** Keydown to just after the frame that paints it (rAF, then a message: runs after that frame). */
   painted: number
+  /** Which frame after the keydown painted it: 1 is the first frame that began after the key. */
+  frame: number
   /** The page's `cai:` measures between the keydown and the paint, times relative to the keydown. */
   stages: Stage[]
 }
@@ -229,12 +231,21 @@ function armKeystroke(expectedId: string): void {
   bench.__caiKeystroke = new Promise((resolve) => {
     const root = document.querySelector('[data-testid="canvas"]')!
     let keyAt: number | undefined
+    // The frames that began since the key (their rAF timestamps), until the one that paints the edit.
+    const frames = new Set<number>()
+    let painting = false
+    const countFrame = (time: number) => {
+      frames.add(time)
+      if (!painting) requestAnimationFrame(countFrame)
+    }
     const present = () => root.querySelector(`.react-flow__node[data-id="${CSS.escape(expectedId)}"]`) !== null
     const observer = new MutationObserver(() => {
       if (keyAt === undefined || !present()) return
       observer.disconnect()
       const dom = performance.now() - keyAt
-      requestAnimationFrame(() => {
+      requestAnimationFrame((frameTime) => {
+        painting = true
+        frames.add(frameTime)
         const channel = new MessageChannel()
         channel.port1.onmessage = () => {
           const painted = performance.now() - keyAt!
@@ -242,7 +253,7 @@ function armKeystroke(expectedId: string): void {
             .filter((stage) => stage.start >= keyAt! && stage.start <= keyAt! + painted)
             .map((stage) => ({ ...stage, start: stage.start - keyAt! }))
           if (bench.__caiStages) bench.__caiStages.length = 0
-          resolve({ dom, painted, stages })
+          resolve({ dom, painted, frame: [...frames].filter((time) => time <= frameTime).length, stages })
         }
         channel.port2.postMessage(null)
       })
@@ -251,6 +262,7 @@ function armKeystroke(expectedId: string): void {
       'keydown',
       (event) => {
         keyAt = event.timeStamp
+        requestAnimationFrame(countFrame)
         if (bench.__caiStages) bench.__caiStages.length = 0
         observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-id'] })
       },
@@ -263,6 +275,42 @@ async function keystroke(page: Page, key: string, expectedId: string): Promise<K
   await page.evaluate(armKeystroke, expectedId)
   await page.keyboard.press(key)
   return page.evaluate(() => (window as unknown as { __caiKeystroke: Promise<KeystrokeTiming> }).__caiKeystroke)
+}
+
+/** In the page: times the next keydown to the end of the first frame after it, when the key changes nothing. */
+function armIdleKey(): void {
+  const bench = window as unknown as { __caiIdleKey: Promise<number> }
+  bench.__caiIdleKey = new Promise((resolve) => {
+    window.addEventListener(
+      'keydown',
+      (event) => {
+        const keyAt = event.timeStamp
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel()
+          channel.port1.onmessage = () => resolve(performance.now() - keyAt)
+          channel.port2.postMessage(null)
+        })
+      },
+      { capture: true, once: true },
+    )
+  })
+}
+
+/**
+ * The floor under "keystroke → painted" on this machine: a key that changes
+ * nothing (Shift, in the focused editor), timed as the keystrokes are, to the
+ * end of the first frame after it. A key lands anywhere in a frame's 16.7 ms,
+ * so this alone is 0 to 16.7 ms plus the frame's own work.
+ */
+async function measureIdleKeys(page: Page, count: number): Promise<Summary> {
+  const times: number[] = []
+  for (let n = 0; n < count + 4; n++) {
+    await page.evaluate(armIdleKey)
+    await page.keyboard.press('Shift')
+    const time = await page.evaluate(() => (window as unknown as { __caiIdleKey: Promise<number> }).__caiIdleKey)
+    if (n >= 4) times.push(time)
+  }
+  return summarise(times)
 }
 
 interface KeystrokeResult {
@@ -647,8 +695,12 @@ async function main() {
         const [workflow, step] = size === 'example' ? ['order_fulfillment', 'check_inventory'] : ['generated_0', 'step_00000']
         const result = await measureKeystrokes(page, workflow, step, count, options.profile)
         const few = count < 40 ? `${count} keystrokes only (issue 11 asks for ≥ 40)` : undefined
+        const frames = summarise(result.timings.map((timing) => timing.frame))
+        const firstFrame = result.timings.filter((timing) => timing.frame === 1).length
+        const inFrames = `painted in the first frame after the key: ${firstFrame} of ${result.timings.length}; frame ${frames.median} median, ${frames.p95} p95`
+        if (size === 'example') lines.push(timeLine('a key that changes nothing → its frame painted (floor)', await measureIdleKeys(page, count)))
         lines.push(timeLine(`keystroke → canvas DOM updated, ${SIZE_LABEL[size]}`, result.dom))
-        lines.push(timeLine(`keystroke → canvas painted, ${SIZE_LABEL[size]}`, result.painted, KEYSTROKE_TARGETS[size], few))
+        lines.push(timeLine(`keystroke → canvas painted, ${SIZE_LABEL[size]}`, result.painted, KEYSTROKE_TARGETS[size], [few, inFrames].filter(Boolean).join('; ')))
         profiles.push([SIZE_LABEL[size], result.timings, result.rendering])
         if (options.raw) console.log(`painted, ${SIZE_LABEL[size]}, in typing order (x, Backspace, ...): ${result.timings.map((t) => t.painted.toFixed(0)).join(' ')}`)
         if (size === '10000' && has('panzoom')) {

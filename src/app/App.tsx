@@ -85,7 +85,8 @@ function ProblemsArea() {
   const size = useDesigner((state) => state.view.panels.problems.size)
   const onResize = useCallback((value: number) => designerStore().getState().setPanel('problems', { size: value }), [])
   return (
-    <div id="cai-panel-problems" className="cai-problems-area" style={open ? { maxHeight: `min(${size}px, 45vh)` } : undefined}>
+    // Open, the panel keeps its height whatever it lists: problems that come and go while typing never move the text or the canvas.
+    <div id="cai-panel-problems" className="cai-problems-area" style={open ? { height: `min(${size}px, 45vh)` } : undefined}>
       {open && <PanelResizer label="problems" controls="cai-panel-problems" edge="top" size={size} {...PANEL_LIMITS.problems} onResize={onResize} />}
       <ErrorBoundary area="problems list" retryOn={onNextEdit}>
         <ProblemsList />

@@ -296,8 +296,9 @@ function cancelReveal(pending: { current: number | null }): void {
 }
 
 /**
- * Pans (never zooms) so that `box` shows: `nearest` by as little as needed; `if-hidden` centred when it is wholly
- * out of view, else not at all; `wholly` centred when it is wholly out of view, else by as little as needed.
+ * Pans (never zooms) so that `box` shows, unless it shows wholly already: `nearest` by as little as needed;
+ * `if-hidden` centred when it is wholly out of view, else not at all; `wholly` centred when it is wholly out of
+ * view, else by as little as needed.
  */
 function panToShow(flow: FlowStore, box: Rect, how: 'nearest' | 'if-hidden' | 'wholly'): void {
   const { width, height, transform, panZoom } = flow.getState()
@@ -310,8 +311,9 @@ function panToShow(flow: FlowStore, box: Rect, how: 'nearest' | 'if-hidden' | 'w
   let dy: number
   const hidden = left + size.width <= 0 || left >= width || top + size.height <= 0 || top >= height
   if (how === 'if-hidden' && !hidden) return
+  // Wholly in view already: never moved (an edit in the text must not shift the picture under the user's eyes).
   const inside = left >= 0 && top >= 0 && left + size.width <= width && top + size.height <= height
-  if (how === 'wholly' && inside) return
+  if (inside) return
   if (hidden && how !== 'nearest') {
     dx = width / 2 - (left + size.width / 2)
     dy = height / 2 - (top + size.height / 2)

@@ -1,6 +1,6 @@
 /**
  * One Monaco editor bound to the designer store. The model mirrors
- * `store.text`: the user's edits go to the store at once; other changes
+ * `store.text`: the user's edits go to the store in the same task; other changes
  * (canvas, format, undo) come back as one minimal edit, so the cursor and
  * scroll stay put. A new document (a file opened) or a change of more than a
  * megabyte is not one edit, which Monaco makes slowly: a text up to a
@@ -240,7 +240,7 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
     model.onDidChangeContent(() => {
       if (applyingStoreText) return
       highlight.clear()
-      store.getState().setText(model.getValue(), 'editor')
+      textToStore()
     }),
     editor.onDidChangeCursorPosition((event) => {
       // Not the user: our reveal, or the cursor riding along with (or put back after) a change from the store.
@@ -251,6 +251,28 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
       cursorToStore()
     }),
   ]
+
+  /**
+   * The user's edit reaches the store in a microtask, once Monaco has put the
+   * caret after it: the text and the caret in one change, so the page renders
+   * once for a keystroke (the caret's own change, a frame later, then finds
+   * nothing new), and the edits of one command (a completion, a snippet) are
+   * parsed once. Nothing else writes the store's text between an edit and
+   * that microtask: the store's changes come from other tasks (clicks, keys
+   * the page handles before the editor sees them).
+   */
+  let textPending = false
+  function textToStore() {
+    if (textPending) return
+    textPending = true
+    queueMicrotask(flushText)
+  }
+  function flushText() {
+    if (!textPending) return
+    textPending = false
+    const position = editor.getPosition()
+    store.getState().typeText(model.getValue(), position ? model.getOffsetAt(position) : store.getState().cursorOffset)
+  }
 
   // Many cursor moves in one frame (typing fast, dragging a selection) reach the store once.
   let cursorFrame = 0
@@ -277,6 +299,8 @@ export function mountEditor(element: HTMLElement, store: DesignerStore, theme: E
   return {
     editor,
     dispose() {
+      // An edit of this task is not lost with the editor.
+      flushText()
       unsubscribe()
       cancelAnimationFrame(cursorFrame)
       clearTimeout(streamTimer)

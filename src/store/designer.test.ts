@@ -107,6 +107,47 @@ describe('the designer store', () => {
     expect(nodeIdAt(store.getState().parsed.doc, TEXT.indexOf('trigger'))).toBe('orders/@trigger')
   })
 
+  test('typing renames a step and selects it under the caret in one change of state', () => {
+    const store = createDesignerStore(TEXT)
+    store.getState().setCursor(TEXT.indexOf('charge {') + 'charge'.length)
+    let changes = 0
+    store.subscribe(() => changes++)
+    const at = TEXT.indexOf('charge {') + 'charge'.length
+    const typed = TEXT.slice(0, at) + 'x' + TEXT.slice(at)
+    store.getState().typeText(typed, at + 1)
+    expect(changes).toBe(1)
+    expect(store.getState().text).toBe(typed)
+    expect(store.getState().selectedNodeId).toBe('orders/chargex')
+    expect(store.getState().cursorOffset).toBe(at + 1)
+    // One undo step, which puts the caret back where it was before the key.
+    store.getState().undo()
+    expect(store.getState().text).toBe(TEXT)
+    expect(store.getState().reveal?.span).toEqual({ start: at, end: at })
+  })
+
+  test('the caret arriving where typing already put it changes nothing', () => {
+    const store = createDesignerStore(TEXT)
+    const at = TEXT.indexOf('payments.charge')
+    store.getState().typeText(TEXT.slice(0, at) + 'x' + TEXT.slice(at), at + 1)
+    const before = store.getState()
+    store.getState().setCursor(at + 1)
+    expect(store.getState()).toBe(before)
+    // Typing nothing new moves the caret alone.
+    store.getState().typeText(store.getState().text, TEXT.indexOf('orders.validate'))
+    expect(store.getState().selectedNodeId).toBe('orders/validate')
+    expect(store.getState().text).toBe(before.text)
+  })
+
+  test('the caret in a job shows the jobs board, keeping the view object while the board stays', () => {
+    const store = createDesignerStore(TEXT)
+    const view = store.getState().view
+    store.getState().setCursor(TEXT.indexOf('payments.charge'))
+    expect(store.getState().view).toBe(view)
+    store.getState().setCursor(TEXT.indexOf('sessions.cleanup'))
+    expect(store.getState().view.mode).toBe('jobs')
+    expect(store.getState().selectedNodeId).toBe('@job/cleanup')
+  })
+
   test('selecting a node asks the editor to reveal its text', () => {
     const store = createDesignerStore(TEXT)
     store.getState().selectNode('orders/charge')

@@ -102,6 +102,11 @@ export interface DesignerState {
   setDocName(name: string): void
   /** The text cursor moved: select the workflow and node it is in. */
   setCursor(offset: number): void
+  /**
+   * The user edited the text pane, leaving the caret at `cursorOffset`: setText
+   * and setCursor as one change of state, so the page renders once for both.
+   */
+  typeText(text: string, cursorOffset: number): void
   selectWorkflow(name: string): void
   /** A node was chosen on the canvas: select it and reveal its text. */
   selectNode(id: string | null, options?: { reveal?: boolean; focus?: boolean }): void
@@ -194,6 +199,18 @@ export function nodeIdAt(doc: CaiDocument, offset: number): string | null {
   return null
 }
 
+/** Where the caret at `offset` puts the selection: the workflow and node it is in, and the board that shows them. */
+function cursorPlace(doc: CaiDocument, offset: number, state: Pick<DesignerState, 'selectedWorkflow' | 'view'>) {
+  const here = locate(doc, offset)
+  let selectedWorkflow = state.selectedWorkflow
+  if (here?.item.kind === 'workflow') selectedWorkflow = here.item.name
+  else if (here?.item.kind === 'broken' && here.item.declaration === 'workflow' && here.item.name) selectedWorkflow = here.item.name
+  const mode = here?.item.kind === 'job' ? 'jobs' : here?.item.kind === 'workflow' ? 'workflow' : state.view.mode
+  // The same view object when the board stays: a new one would wake every reader of the view.
+  const view = mode === state.view.mode ? state.view : { ...state.view, mode }
+  return { cursorOffset: offset, selectedWorkflow, selectedNodeId: nodeIdAt(doc, offset), view }
+}
+
 /** The text span a node stands for. */
 export function spanOfNode(doc: CaiDocument, ref: NodeRef): Span | undefined {
   if (ref.kind === 'job') return findJob(doc, ref.job)?.span
@@ -249,19 +266,12 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     },
 
     setText(text, origin = 'editor', name) {
-      const state = get()
-      if (text === state.text) return
-      const next = derive(parse, validate, text, goodBefore(state, origin))
-      const setStart = stageStart()
-      set({
-        text,
-        textOrigin: origin,
-        history: historyAfter(state, text, origin, name),
-        ...next,
-        selectedWorkflow: keepSelectedWorkflow(next.parsed.doc, state.selectedWorkflow, state.cursorOffset),
-      })
-      // The store's subscribers (React schedules its renders here; it renders later).
-      endStage('notify', setStart)
+      changeText(text, origin, name)
+    },
+
+    typeText(text, cursorOffset) {
+      if (text === get().text) get().setCursor(cursorOffset)
+      else changeText(text, 'editor', undefined, cursorOffset)
     },
 
     adoptText(text, { parsed, diagnostics }, origin = 'file') {
@@ -286,14 +296,11 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
     },
 
     setCursor(offset) {
-      const { parsed, selectedWorkflow } = get()
-      const here = locate(parsed.doc, offset)
-      let workflow = selectedWorkflow
-      if (here?.item.kind === 'workflow') workflow = here.item.name
-      else if (here?.item.kind === 'broken' && here.item.declaration === 'workflow' && here.item.name) workflow = here.item.name
-      const nodeId = nodeIdAt(parsed.doc, offset)
-      const mode = here?.item.kind === 'job' ? 'jobs' : here?.item.kind === 'workflow' ? 'workflow' : get().view.mode
-      set({ cursorOffset: offset, selectedWorkflow: workflow, selectedNodeId: nodeId, view: { ...get().view, mode } })
+      const state = get()
+      const place = cursorPlace(state.parsed.doc, offset, state)
+      // Nothing new (the caret moved back where typeText had put it): no change, no render.
+      if ((Object.keys(place) as (keyof typeof place)[]).every((key) => place[key] === state[key])) return
+      set(place)
     },
 
     selectWorkflow(name) {
@@ -365,6 +372,25 @@ export function createDesignerStore(initialText = '', docName = 'untitled.cai') 
       return travel(redoStep(get().history, get().text))
     },
   }))
+
+  /** A new text, and with it the caret's new place if the user typed it (`cursorOffset`). */
+  function changeText(text: string, origin: TextOrigin, name: string | undefined, cursorOffset?: number) {
+    const state = store.getState()
+    if (text === state.text) return
+    const next = derive(parse, validate, text, goodBefore(state, origin))
+    const setStart = stageStart()
+    const selectedWorkflow = keepSelectedWorkflow(next.parsed.doc, state.selectedWorkflow, state.cursorOffset)
+    store.setState({
+      text,
+      textOrigin: origin,
+      history: historyAfter(state, text, origin, name),
+      ...next,
+      selectedWorkflow,
+      ...(cursorOffset === undefined ? {} : cursorPlace(next.parsed.doc, cursorOffset, { ...state, selectedWorkflow })),
+    })
+    // The store's subscribers (React schedules its renders here; it renders later).
+    endStage('notify', setStart)
+  }
 
   /** Applies an undo or redo step; a step of typing puts the cursor back where it was. */
   function travel(step: { text: string; history: History; entry: HistoryEntry } | null): boolean {
