@@ -9,7 +9,7 @@
  *
  * Needs a build with source maps, not minified (names stay readable):
  *   npx vite build --outDir /tmp/cai-profile --minify false --sourcemap
- *   npx tsx bench/profile-keystroke.ts --dist /tmp/cai-profile [--steps 1000] [--keystrokes 40]
+ *   npx tsx bench/profile-keystroke.ts --dist /tmp/cai-profile [--steps 1000] [--keystrokes 40] [--warmup 4]
  * `--steps 0` (the default) types in the bundled example. With `--pan`, profiles
  * a 2.5 s drag of the picture instead of typing (totals, not per keystroke);
  * with `--zoom`, 2.5 s of wheel zooming out and in (as bench:ui's zoom).
@@ -32,6 +32,7 @@ const STEPS = Number(option('--steps', '0'))
 const PAN = argv.includes('--pan')
 const ZOOM = argv.includes('--zoom')
 const KEYSTROKES = PAN || ZOOM ? 1 : Number(option('--keystrokes', '40'))
+const WARMUP = Number(option('--warmup', '4'))
 const PORT = Number(process.env.CAI_BENCH_PORT ?? 4189)
 
 interface ProfileNode {
@@ -120,7 +121,7 @@ async function main() {
     const shows = (id: string) =>
       page.waitForFunction((expected) => document.querySelector(`.react-flow__node[data-id="${CSS.escape(expected)}"]`) !== null, id)
     // Warm up, then profile.
-    for (let n = 0; n < 4; n++) {
+    for (let n = 0; n < WARMUP; n += 2) {
       await page.keyboard.press('x')
       await shows(`${nodeId}x`)
       await page.keyboard.press('Backspace')
@@ -200,7 +201,7 @@ async function main() {
       console.log(`${area.padEnd(32)} ${(value / keys).toFixed(2).padStart(8)} ms`)
     }
     console.log('\nBusiest source files\n')
-    for (const [file, value] of [...perFile].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+    for (const [file, value] of [...perFile].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.FILES ?? 15))) {
       console.log(`${file.padEnd(72)} ${(value / keys).toFixed(2).padStart(8)} ms`)
     }
     console.log('\nBusiest functions (self time)\n')

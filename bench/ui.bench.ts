@@ -36,7 +36,7 @@
  *   --report                exit 0 even when a target is missed
  *   --raw                   also print each keystroke's time to paint, in typing order
  * Without --report the exit status is 1 when any target is missed (so a CI
- * run can fail on it), 0 otherwise. Environment: CAI_BENCH_PORT (default 4189).
+ * run can fail on it), 0 otherwise. Environment: CAI_BENCH_PORT (default 4189), CAI_BENCH_DIST (the built page, default dist/).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -50,7 +50,7 @@ import { encodeReviewFragment } from '../src/share/review-link'
 
 const PORT = Number(process.env.CAI_BENCH_PORT ?? 4189)
 const PAGE_URL = `http://127.0.0.1:${PORT}${BASE_PATH}`
-const DIST = join(import.meta.dirname, '..', 'dist')
+const DIST = process.env.CAI_BENCH_DIST ?? join(import.meta.dirname, '..', 'dist')
 const STARTUP_RUNS = 9
 
 type Group = 'keystroke' | 'open' | 'memory' | 'panzoom' | 'startup' | 'review' | 'chunks'

@@ -247,22 +247,19 @@ function flowBox(nodes: readonly CanvasNode[], node: CanvasNode): Rect {
  */
 export function useNewNodeInView(nodes: readonly CanvasNode[]): void {
   const flow = useStoreApi<CanvasNode, CanvasEdge>()
-  const seen = useRef<ReadonlySet<string>>(new Set())
   const selectedBefore = useRef<string | null>(null)
   const latest = useRef(nodes)
   const pending = useRef<number | null>(null)
   useEffect(() => () => cancelReveal(pending), [])
   useEffect(() => {
+    const before = latest.current
     latest.current = nodes
-    const before = seen.current
-    const ids = new Set(nodes.map((node) => node.id))
-    seen.current = ids
-    const selected = nodes.find((node) => node.selected)
+    const selectedAt = nodes.findIndex((node) => node.selected)
+    const selected = nodes[selectedAt]
     const wasSelected = selectedBefore.current
     selectedBefore.current = selected?.id ?? null
     if (!selected) return
-    const samePicture = nodes.some((node) => before.has(node.id))
-    if (samePicture && !before.has(selected.id)) {
+    if (!hadNode(before, selected.id, selectedAt) && sharesNode(before, nodes)) {
       cancelReveal(pending)
       panToShow(flow, flowBox(nodes, selected), 'nearest')
       return
@@ -280,6 +277,19 @@ export function useNewNodeInView(nodes: readonly CanvasNode[]): void {
       if (now?.selected) panToShow(flow, flowBox(latest.current, now), clicked ? 'if-hidden' : 'wholly')
     })
   }, [flow, nodes])
+}
+
+/** Whether `nodes` has a node `id`; looked for at `at` first (after a keystroke, nodes keep their places). */
+function hadNode(nodes: readonly CanvasNode[], id: string, at: number): boolean {
+  return nodes[at]?.id === id || nodes.some((node) => node.id === id)
+}
+
+/** Whether the two lists share a node: the same picture, edited, not another one. No set of 12,000 ids per keystroke. */
+function sharesNode(before: readonly CanvasNode[], nodes: readonly CanvasNode[]): boolean {
+  if (before.length === 0 || nodes.length === 0) return false
+  if (before[0].id === nodes[0].id) return true
+  const ids = new Set(before.map((node) => node.id))
+  return nodes.some((node) => ids.has(node.id))
 }
 
 /** The node the last click on a canvas selected, until its selection is revealed. */

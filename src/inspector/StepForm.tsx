@@ -40,12 +40,15 @@ interface StepFormProps {
   diagnostics: readonly Diagnostic[]
 }
 
+function otherStepNames(workflow: Workflow, step: Step): string[] {
+  return allSteps(workflow)
+    .filter((other) => other !== step)
+    .map((other) => other.name)
+}
+
 export function StepForm({ doc, workflow, step, diagnostics }: StepFormProps) {
   const { run } = useEdit()
   const owner = `step "${step.name}" of workflow "${workflow.name}"`
-  const otherNames = allSteps(workflow)
-    .filter((other) => other !== step)
-    .map((other) => other.name)
   const inParallel = workflow.steps.items.some((entry) => entry.kind === 'parallel' && entry.branches.includes(step))
   // A missing activity is reported at the step's name; it belongs under the activity field.
   const activityMissing = findingsWithCode(diagnostics, step.nameSpan, ['activity-missing'])
@@ -57,7 +60,8 @@ export function StepForm({ doc, workflow, step, diagnostics }: StepFormProps) {
         id="inspector-step-name"
         label="Name"
         value={step.name}
-        check={(name) => nameFindings(name, 'step', otherNames)}
+        // The other names are listed when a name is checked, not on each render (10,000 of them on each keystroke).
+        check={(name) => nameFindings(name, 'step', otherStepNames(workflow, step))}
         findings={findingsWithin(
           diagnostics.filter((d) => d.code !== 'activity-missing'),
           step.nameSpan,

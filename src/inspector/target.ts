@@ -1,5 +1,5 @@
 /** What the inspector shows: the selected node's declaration or step, and whether it may be edited. */
-import { allSteps } from '../language/locate'
+import { stepsNamed } from '../language/locate'
 import type { CaiDocument, Diagnostic, Job, Step, TopItem, Workflow } from '../language/model'
 import { parseNodeId } from '../store/node-ids'
 
@@ -38,7 +38,7 @@ export function inspectorTarget(selection: Selection): InspectorTarget {
   if ('message' in found) return { kind: 'none', message: found.message }
   const workflow = found.item as Workflow
   if (ref?.kind === 'step') {
-    const steps = allSteps(workflow).filter((step) => step.name === ref.step)
+    const steps = stepsNamed(workflow, ref.step)
     if (steps.length > 0) {
       const duplicate =
         steps.length > 1 ? `There are ${steps.length} steps named "${ref.step}" in this workflow: rename one in the text first.` : undefined

@@ -34,7 +34,24 @@ export function locate(doc: CaiDocument, offset: number): Location | undefined {
 
 /** Every step of a workflow in flow order, parallel branches included. */
 export function allSteps(workflow: Workflow): Step[] {
-  return workflow.steps.items.flatMap((entry) => (entry.kind === 'step' ? [entry] : entry.branches))
+  // A plain loop: flatMap made an array per entry, and this runs several times per keystroke (10,000 entries).
+  const steps: Step[] = []
+  for (const entry of workflow.steps.items) {
+    if (entry.kind === 'step') steps.push(entry)
+    else for (const branch of entry.branches) steps.push(branch)
+  }
+  return steps
+}
+
+/** The steps named `name`, in flow order: one, or more when the name is repeated (an error). */
+export function stepsNamed(workflow: Workflow, name: string): Step[] {
+  const steps: Step[] = []
+  for (const entry of workflow.steps.items) {
+    if (entry.kind === 'step') {
+      if (entry.name === name) steps.push(entry)
+    } else for (const branch of entry.branches) if (branch.name === name) steps.push(branch)
+  }
+  return steps
 }
 
 export function findWorkflow(doc: CaiDocument, name: string): Workflow | undefined {

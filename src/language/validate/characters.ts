@@ -5,7 +5,7 @@
  * them. The designer warns: C0 controls other than tab, line feed and
  * carriage return, DEL, and C1 controls.
  */
-import type { Job, Span, StringProp, Workflow } from '../model'
+import type { Job, Span, Step, StringProp, Workflow } from '../model'
 import type { Reporter } from './reporter'
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
@@ -17,21 +17,22 @@ interface Held {
   span?: Span
 }
 
-/** Every string value a declaration holds, in text order. */
-function stringsOf(item: Workflow | Job): Held[] {
-  const found: Held[] = []
+/** Calls `visit` with every string value a declaration holds, in text order (no list: 40,000 of them at 10,000 steps). */
+function eachString(item: Workflow | Job, visit: (held: Held) => void): void {
   const add = (prop: Held | undefined) => {
-    if (prop && prop.value !== undefined) found.push(prop)
+    if (prop && prop.value !== undefined) visit(prop)
   }
   if (item.kind === 'workflow') {
     if (item.trigger.value !== undefined) add(item.trigger as Held)
     add(item.timeout)
+    const addStep = (step: Step) => {
+      add(step.activity)
+      if (step.input) for (const input of step.input.entries) add(input)
+      add(step.condition)
+    }
     for (const entry of item.steps.items) {
-      for (const step of entry.kind === 'parallel' ? entry.branches : [entry]) {
-        add(step.activity)
-        for (const input of step.input?.entries ?? []) add(input)
-        add(step.condition)
-      }
+      if (entry.kind === 'parallel') entry.branches.forEach(addStep)
+      else addStep(entry)
     }
   } else {
     add(item.schedule)
@@ -39,7 +40,6 @@ function stringsOf(item: Workflow | Job): Held[] {
     add(item.queue)
   }
   add(item.retry?.initialInterval as StringProp | undefined)
-  return found
 }
 
 /** A code point as messages write it: U+0000. */
@@ -48,10 +48,10 @@ function codePoint(char: string): string {
 }
 
 export function checkControlCharacters(item: Workflow | Job, ownerSpan: Span, owner: string, report: Reporter): void {
-  for (const held of stringsOf(item)) {
+  eachString(item, (held) => {
     // Most strings hold none: one test each.
     const match = CONTROL.exec(held.value)
-    if (!match) continue
+    if (!match) return
     const others = (held.value.match(CONTROLS)?.length ?? 1) - 1
     const more = others > 0 ? ` (and ${others} more)` : ''
     const at = held.valueSpan ? held.valueSpan.start + 1 + match.index : undefined
@@ -63,5 +63,5 @@ export function checkControlCharacters(item: Workflow | Job, ownerSpan: Span, ow
       span,
       held.valueSpan && { title: 'Remove the control characters', edits: [{ span: held.valueSpan, newText: `"${cleaned}"` }] },
     )
-  }
+  })
 }
