@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import type { Diagnostic, Workflow } from '../language/model'
+import type { CaiDocument, Diagnostic, Workflow } from '../language/model'
 import { createIncrementalParser, parse } from '../language/parse'
 import { print } from '../language/print'
 import { validate } from '../language/validate'
@@ -80,6 +80,61 @@ describe('the previous graph', () => {
     const withDataFlow = workflowGraph(workflow, diagnostics, { dataFlow: true }, undefined, without)
     expect(withDataFlow).toEqual(workflowGraph(workflow, diagnostics, { dataFlow: true }))
     expect(workflowGraph(workflow, diagnostics, { dataFlow: false }, undefined, withDataFlow)).toEqual(without)
+  })
+
+  test('an edit inside one step redoes that entry and the edges around it alone, and keeps the rest', () => {
+    const parseText = createIncrementalParser()
+    const first = picture(TEXT, parseText)
+    const previous = workflowGraph(first.workflow, first.diagnostics, { dataFlow: false })
+    const second = picture(TEXT.replace('"sms.send"', '"sms.sent"'), parseText)
+    const next = workflowGraph(second.workflow, second.diagnostics, { dataFlow: false }, undefined, previous)
+    expect(next).toEqual(workflowGraph(second.workflow, second.diagnostics, { dataFlow: false }))
+    expect(byId(next, 'orders/sms').data.activity).toBe('sms.sent')
+    // Built from nothing the trigger, the containers and the end are new objects; made from the last graph they are kept.
+    for (const id of ['orders/@trigger', 'orders/validate', 'orders/email', 'orders/ship']) expect(byId(next, id)).toBe(byId(previous, id))
+    expect(next.nodes[next.nodes.length - 1]).toBe(previous.nodes[previous.nodes.length - 1])
+    expect(next.edges.filter((edge, i) => edge !== previous.edges[i])).toEqual([])
+  })
+
+  test('keystrokes inside the steps of random workflows give what building anew gives', () => {
+    const INSERTIONS = ['x', ' ', '\n', '"', '{', '}', ' if "steps.a.ok" ', '_2', 'input { k: "steps.b.v" }', '']
+    let kept = 0
+    let edits = 0
+    fc.assert(
+      fc.property(caiDocument.map(print), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...INSERTIONS), fc.boolean()), { minLength: 1, maxLength: 6 }), (text, keys) => {
+        const parseText = createIncrementalParser()
+        const name = parse(text).doc.items.find((item) => item.kind === 'workflow')?.name
+        if (name === undefined) return
+        const workflowOf = (doc: CaiDocument) => doc.items.find((item): item is Workflow => item.kind === 'workflow' && item.name === name)
+        let current = text
+        let parsed = parseText(current)
+        let workflow = workflowOf(parsed.doc)
+        if (!workflow) return
+        let graph = workflowGraph(workflow, [...parsed.diagnostics, ...validate(parsed.doc, current)], { dataFlow: false })
+        for (const [which, where, insert, remove] of keys) {
+          const steps = workflow.steps.items.flatMap((entry) => (entry.kind === 'step' ? [entry] : [entry, ...entry.branches]))
+          if (steps.length === 0) return
+          const span = steps[which % steps.length].span!
+          if (span.end - span.start < 3) return
+          // Strictly inside the step or block: neither its first nor its last character.
+          const at = span.start + 1 + (where % (span.end - span.start - 2))
+          current = remove ? current.slice(0, at) + current.slice(at + 1) : current.slice(0, at) + insert + current.slice(at)
+          parsed = parseText(current)
+          const now = workflowOf(parsed.doc)
+          if (!now) return
+          const diagnostics = [...parsed.diagnostics, ...validate(parsed.doc, current)]
+          const next = workflowGraph(now, diagnostics, { dataFlow: false }, undefined, graph)
+          expect(next).toEqual(workflowGraph(now, diagnostics, { dataFlow: false }))
+          edits++
+          if (next.nodes[0] === graph.nodes[0] && next.nodes.length === graph.nodes.length) kept++
+          workflow = now
+          graph = next
+        }
+      }),
+      { numRuns: 300, seed: 0xca2 },
+    )
+    // The edits took the one-entry path often enough to have been tested by this.
+    expect(kept).toBeGreaterThan(edits / 5)
   })
 
   test('random edits of random workflows give what building anew gives', () => {

@@ -28,7 +28,7 @@ const SKIP_STAGGER = 14
 const SKIP_LABEL_STAGGER = 22
 
 /** One entry of the flow, as the edges see it. */
-interface Segment {
+export interface Segment {
   /** The node standing for the whole entry (the container, for a parallel block). */
   anchor: string
   /** Nodes that receive the flow (a parallel block's branches). */
@@ -41,7 +41,7 @@ interface Segment {
   fans: boolean
 }
 
-const single = (id: string, condition?: string): Segment => {
+export const single = (id: string, condition?: string): Segment => {
   const entries = [id]
   return { anchor: id, entries, conditions: [condition], exits: entries, fans: false }
 }
@@ -75,84 +75,103 @@ function stepIds(workflow: Workflow, steps: readonly Step[]): StepIds {
   return { list, byName }
 }
 
+/** The retry badge and tooltip every step of `workflow` shows, if it has a retry policy. */
+export interface RetryLabels {
+  badge?: string
+  title?: string
+}
+
+export function retryLabels(workflow: Workflow): RetryLabels {
+  const retry = workflow.retry ? describeRetry(workflow.retry) : undefined
+  if (!retry) return {}
+  return { badge: `↻ ${attemptsShown(retry.attempts)}`, title: `Retry policy: up to ${attemptsShown(retry.attempts)} attempts, ${retry.summary}` }
+}
+
+export function triggerNode(workflow: Workflow, layout: WorkflowLayout): DiagramNode {
+  const { trigger } = workflow
+  return {
+    id: triggerNodeId(workflow.name),
+    kind: 'trigger',
+    box: layout.trigger,
+    info: {
+      workflow: workflow.name,
+      type: trigger.type,
+      value: trigger.value,
+      words: trigger.type === 'schedule' ? describeCron(trigger.value ?? '') : undefined,
+    },
+  }
+}
+
+export function endNode(workflow: Workflow, layout: WorkflowLayout): DiagramNode {
+  const timeout = workflow.timeout?.value
+  return {
+    id: endNodeId(workflow.name),
+    kind: 'end',
+    box: layout.end,
+    info: { timeout, timeoutWords: timeout === undefined ? undefined : describeDuration(timeout) },
+  }
+}
+
+function stepNode(step: Step, id: string, box: Box, retry: RetryLabels, parent?: string): DiagramNode {
+  const info: StepInfo = {
+    name: step.name,
+    activity: step.activity?.value,
+    inputs: step.input?.entries.length ?? 0,
+    condition: step.condition?.value,
+  }
+  if (retry.badge) {
+    info.retryBadge = retry.badge
+    info.retryTitle = retry.title
+  }
+  const node: DiagramNode = { id, kind: 'step', box, info, step }
+  if (parent) node.parent = parent
+  return node
+}
+
+/**
+ * A layout row's nodes (a step, or a parallel block and its branches), pushed
+ * onto `nodes`, and its flow segment. `ids` are the row's step ids, in order.
+ */
+export function rowDiagram(workflowName: string, row: Row, ids: readonly string[], retry: RetryLabels, nodes: DiagramNode[]): Segment {
+  if (row.kind === 'step') {
+    nodes.push(stepNode(row.step, ids[0], row.box, retry))
+    return single(ids[0], row.step.condition?.value)
+  }
+  const groupId = parallelNodeId(workflowName, row.index)
+  nodes.push({
+    id: groupId,
+    kind: 'parallel',
+    box: row.box,
+    info: { index: row.index, branches: row.branches.length },
+    block: row.block,
+    lanes: row.lanes,
+  })
+  const conditions: (string | undefined)[] = []
+  row.branches.forEach((branch, i) => {
+    nodes.push(stepNode(branch.step, ids[i], branch.box, retry, groupId))
+    conditions.push(branch.step.condition?.value)
+  })
+  return row.branches.length > 0 ? { anchor: groupId, entries: [...ids], conditions, exits: [...ids], fans: true } : single(groupId)
+}
+
 /** The picture of a workflow; `layout` may be passed when the caller already has it. */
 export function workflowDiagram(workflow: Workflow, options: DiagramOptions, layout: WorkflowLayout = layoutWorkflow(workflow)): Diagram {
   // Built with plain loops and few allocations: this runs for every step after every edit (12,000 nodes at 10,000 steps).
   const steps = allSteps(workflow)
   const ids = stepIds(workflow, steps)
   const name = workflow.name
-  const nodes: DiagramNode[] = []
+  const nodes: DiagramNode[] = [triggerNode(workflow, layout)]
   const edges: DiagramEdge[] = []
-
-  const retry = workflow.retry ? describeRetry(workflow.retry) : undefined
-  const retryBadge = retry ? `↻ ${attemptsShown(retry.attempts)}` : undefined
-  const retryTitle = retry ? `Retry policy: up to ${attemptsShown(retry.attempts)} attempts, ${retry.summary}` : undefined
-
-  const { trigger } = workflow
-  nodes.push({
-    id: triggerNodeId(name),
-    kind: 'trigger',
-    box: layout.trigger,
-    info: {
-      workflow: name,
-      type: trigger.type,
-      value: trigger.value,
-      words: trigger.type === 'schedule' ? describeCron(trigger.value ?? '') : undefined,
-    },
-  })
-
-  const stepNode = (step: Step, id: string, box: Box, parent?: string): DiagramNode => {
-    const info: StepInfo = {
-      name: step.name,
-      activity: step.activity?.value,
-      inputs: step.input?.entries.length ?? 0,
-      condition: step.condition?.value,
-    }
-    if (retryBadge) {
-      info.retryBadge = retryBadge
-      info.retryTitle = retryTitle
-    }
-    const node: DiagramNode = { id, kind: 'step', box, info, step }
-    if (parent) node.parent = parent
-    return node
-  }
+  const retry = retryLabels(workflow)
 
   const segments: Segment[] = [single(triggerNodeId(name))]
   let next = 0 // the index in `steps` of the row's first step
   for (const row of layout.rows) {
-    if (row.kind === 'step') {
-      const id = ids.list[next++]
-      nodes.push(stepNode(row.step, id, row.box))
-      segments.push(single(id, row.step.condition?.value))
-      continue
-    }
-    const groupId = parallelNodeId(name, row.index)
-    nodes.push({
-      id: groupId,
-      kind: 'parallel',
-      box: row.box,
-      info: { index: row.index, branches: row.branches.length },
-      block: row.block,
-      lanes: row.lanes,
-    })
-    const branchIds: string[] = []
-    const conditions: (string | undefined)[] = []
-    for (const branch of row.branches) {
-      const id = ids.list[next++]
-      nodes.push(stepNode(branch.step, id, branch.box, groupId))
-      branchIds.push(id)
-      conditions.push(branch.step.condition?.value)
-    }
-    segments.push(branchIds.length > 0 ? { anchor: groupId, entries: branchIds, conditions, exits: branchIds, fans: true } : single(groupId))
+    const count = row.kind === 'step' ? 1 : row.branches.length
+    segments.push(rowDiagram(name, row, count === 1 ? [ids.list[next]] : ids.list.slice(next, next + count), retry, nodes))
+    next += count
   }
-
-  const timeout = workflow.timeout?.value
-  nodes.push({
-    id: endNodeId(name),
-    kind: 'end',
-    box: layout.end,
-    info: { timeout, timeoutWords: timeout === undefined ? undefined : describeDuration(timeout) },
-  })
+  nodes.push(endNode(workflow, layout))
   segments.push(single(endNodeId(name)))
 
   for (let i = 0; i + 1 < segments.length; i++) flowEdges(segments[i], segments[i + 1], edges)
@@ -169,7 +188,7 @@ export function workflowDiagram(workflow: Workflow, options: DiagramOptions, lay
  * branches (the container is the join). The first edge into a conditional
  * step carries its condition.
  */
-function flowEdges(from: Segment, to: Segment, edges: DiagramEdge[]): void {
+export function flowEdges(from: Segment, to: Segment, edges: DiagramEdge[]): void {
   const sources = from.fans && to.fans ? [from.anchor] : from.exits
   const targets = to.entries
   const fan = targets.length > 1 ? 'out' : sources.length > 1 ? 'in' : undefined
@@ -196,7 +215,7 @@ function conditionLabel(condition: string): FlowEdgeInfo {
  * before the row to what follows it, run down the right side of the step (or
  * of the parallel block holding it).
  */
-function skipEdges(row: Row, rowIndex: number, before: Segment, ids: readonly string[], after: Segment, edges: DiagramEdge[]): void {
+export function skipEdges(row: Row, rowIndex: number, before: Segment, ids: readonly string[], after: Segment, edges: DiagramEdge[]): void {
   const stepRows: StepRow[] = row.kind === 'step' ? [row] : row.branches
   const around = row.box
   let k = 0 // conditional steps so far in the row

@@ -16,7 +16,7 @@ import { blankLineBetween, endWithTrailing, makeComment, markLeadingBlanks, newl
 import { parseDeclaration, type DeclarationResult } from './declaration'
 import { foreignDiagnostics, foreignItem } from './foreign'
 import type { CaiDocument, Comment, Diagnostic, Foreign, ParseResult, TopItem } from './model'
-import { reparsedWorkflow, type Edit } from './reparse'
+import { noteDocumentCopy, reparsedWorkflow, type Edit } from './reparse'
 import { shifted } from './shift'
 import { LineIndex } from './positions'
 import { splitEdited, splitText, splitTopLevel, type Chunk, type SplitResult, type SplitText, type TopLevelComment } from './split'
@@ -157,6 +157,8 @@ function attachTopLevelTrivia(text: string, parsed: TopItem[], comments: TopLeve
     trailing: [...item.trailing, ...trailing[i]],
   }))
   items.forEach((item, i) => {
+    const declaration = parsed[i]
+    if (item.kind === 'workflow' && declaration.kind === 'workflow') noteDocumentCopy(declaration, item)
     // Copies: a declaration's own leading comments may belong to a cached parse.
     item.leading = item.leading.map((comment) => ({ ...comment }))
     markLeadingBlanks(item, text)

@@ -32,6 +32,39 @@ export interface Edit {
   delta: number
 }
 
+/**
+ * A workflow made by reparsedWorkflow: `previous` with its entry `index` (a
+ * step or a parallel block) parsed again. Every other entry is the same
+ * object or a moved copy (the same content, spans shifted), and the
+ * workflow's other parts hold the same values: what is derived from the
+ * entries alone (the canvas's graph) need only be redone for that entry.
+ */
+export interface EntryEdit {
+  previous: Workflow
+  index: number
+}
+
+const entryEdits = new WeakMap<Workflow, EntryEdit>()
+
+/** How `workflow` was made from the one before it, when only one of its entries was parsed again. */
+export function entryEditOf(workflow: Workflow): EntryEdit | undefined {
+  return entryEdits.get(workflow)
+}
+
+/** The documents' copies of parsed declarations (parse.ts copies each to attach the comments around it). */
+const documentCopies = new WeakMap<Workflow, Workflow>()
+
+/**
+ * `copy` is the document's copy of the parsed `workflow`: it was made from
+ * the document's copy of the previous one as `workflow` was from that one.
+ */
+export function noteDocumentCopy(workflow: Workflow, copy: Workflow): void {
+  documentCopies.set(workflow, copy)
+  const edit = entryEdits.get(workflow)
+  const previous = edit && documentCopies.get(edit.previous)
+  if (edit && previous) entryEdits.set(copy, { previous, index: edit.index })
+}
+
 /** `previous` (parsed from the text before `edit`) as `file` now has it; undefined when the whole declaration must be parsed again. */
 export function reparsedWorkflow(previous: Workflow, file: string, edit: Edit): Workflow | undefined {
   const { steps } = previous
@@ -54,6 +87,7 @@ export function reparsedWorkflow(previous: Workflow, file: string, edit: Edit): 
   const newSteps: Steps = { ...enclosing(steps, edit), items: replaced(steps.items, index, replacement, edit.delta) }
   const workflow: Workflow = { ...enclosing(previous, edit), steps: newSteps }
   if (previous.retry) workflow.retry = shifted(previous.retry, edit.delta)
+  entryEdits.set(workflow, { previous, index })
   return workflow
 }
 
