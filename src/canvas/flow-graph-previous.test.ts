@@ -96,6 +96,23 @@ describe('the previous graph', () => {
     expect(next.edges.filter((edge, i) => edge !== previous.edges[i])).toEqual([])
   })
 
+  test('a keystroke renaming a step marks the steps that now read a missing one, and the next unmarks them', () => {
+    const parseText = createIncrementalParser()
+    const options = { dataFlow: false }
+    const texts = [TEXT, TEXT.replace('charge {', 'chargex {'), TEXT]
+    let graph: CanvasGraph | undefined
+    const graphsMade = texts.map((text) => {
+      const { workflow, diagnostics } = picture(text, parseText)
+      const next = workflowGraph(workflow, diagnostics, options, undefined, graph)
+      expect(next).toEqual(workflowGraph(workflow, diagnostics, options))
+      // Made from the last graph (the trigger kept), not built anew.
+      if (graph) expect(next.nodes[0]).toBe(graph.nodes[0])
+      graph = next
+      return next
+    })
+    expect(graphsMade.map((made) => byId(made, 'orders/ship').data.severity)).toEqual([undefined, 'warning', undefined])
+  })
+
   test('keystrokes inside the steps of random workflows give what building anew gives', () => {
     const INSERTIONS = ['x', ' ', '\n', '"', '{', '}', ' if "steps.a.ok" ', '_2', 'input { k: "steps.b.v" }', '']
     let kept = 0

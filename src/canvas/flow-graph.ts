@@ -24,7 +24,7 @@ import {
   type StepNode,
   type TriggerNode,
 } from './flow-elements'
-import { mapDiagnostics, type DiagnosticTarget, type NodeDiagnostics } from './node-diagnostics'
+import { entryIndexAt, mapDiagnostics, type DiagnosticTarget, type NodeDiagnostics } from './node-diagnostics'
 import { plainEqual } from './reuse'
 
 export interface WorkflowGraphOptions {
@@ -52,7 +52,7 @@ export function workflowGraph(
   const marks: Map<DiagnosticTarget, NodeDiagnostics> = stale ? new Map() : mapDiagnostics(workflow, diagnostics)
   const edited = previous && editedGraph(workflow, marks, options, layout, previous)
   if (edited) {
-    builtFrom.set(edited, { workflow, layout, options })
+    builtFrom.set(edited, { workflow, layout, options, marks })
     return edited
   }
   const diagram = workflowDiagram(workflow, { dataFlow: options.dataFlow }, layout)
@@ -71,12 +71,23 @@ export function workflowGraph(
   const edgesBefore = previous?.edges ?? []
   const edges = diagram.edges.map((edge, i) => (i < edgesBefore.length && sameDiagramEdge(edgesBefore[i], edge) ? edgesBefore[i] : canvasEdge(edge)))
   const graph = { nodes, edges }
-  builtFrom.set(graph, { workflow, layout, options })
+  builtFrom.set(graph, { workflow, layout, options, marks })
   return graph
 }
 
 /** What each graph was built from: the next keystroke's graph may be the last one with one entry redone. */
-const builtFrom = new WeakMap<CanvasGraph, { workflow: Workflow; layout: WorkflowLayout; options: WorkflowGraphOptions }>()
+const builtFrom = new WeakMap<
+  CanvasGraph,
+  { workflow: Workflow; layout: WorkflowLayout; options: WorkflowGraphOptions; marks: Map<DiagnosticTarget, NodeDiagnostics> }
+>()
+
+/** The rows (entries) of `workflow` that hold a node with marks. */
+function markedRows(workflow: Workflow, marks: Map<DiagnosticTarget, NodeDiagnostics>, into: Set<number>): void {
+  for (const target of marks.keys()) {
+    if (typeof target === 'string' || !target.span) continue
+    into.add(entryIndexAt(workflow.steps.items, target.span.start))
+  }
+}
 
 const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height
 const rowSteps = (row: Row) => (row.kind === 'step' ? [row.step] : row.branches.map((branch) => branch.step))
@@ -169,8 +180,12 @@ function editedGraph(
     return node.data.severity !== mark?.severity || node.domAttributes?.title !== mark?.title
   }
   const retry = retryLabels(workflow)
-  for (let r = 0; r < rows.length; r++) {
-    if (r === k) continue
+  // Only rows with marks, now or in the last graph, can differ: found from the marks, not by visiting every row.
+  const check = new Set<number>()
+  markedRows(workflow, marks, check)
+  markedRows(source.workflow, source.marks, check)
+  for (const r of check) {
+    if (r === k || r < 0 || r >= rows.length) continue
     const other = rows[r]
     const at = starts[r]
     const targets: DiagnosticTarget[] = other.kind === 'step' ? [other.step] : [other.block, ...other.branches.map((branch) => branch.step)]

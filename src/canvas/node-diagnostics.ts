@@ -21,22 +21,26 @@ function contains(outer: Span | undefined, inner: Span): boolean {
   return !!outer && inner.start >= outer.start && inner.end <= outer.end
 }
 
-/** The last entry starting at or before `offset` (entries sorted by start); binary search. */
-function entryAt(items: readonly StepItem[], offset: number): StepItem | undefined {
+/** The index of the last entry starting at or before `offset` (entries sorted by start), or -1; binary search. */
+export function entryIndexAt(items: readonly StepItem[], offset: number): number {
   let lo = 0
   let hi = items.length - 1
-  let found: StepItem | undefined
+  let found = -1
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
     const start = items[mid].span?.start ?? Number.POSITIVE_INFINITY
     if (start <= offset) {
-      found = items[mid]
+      found = mid
       lo = mid + 1
     } else {
       hi = mid - 1
     }
   }
   return found
+}
+
+function entryAt(items: readonly StepItem[], offset: number): StepItem | undefined {
+  return items[entryIndexAt(items, offset)]
 }
 
 export function diagnosticTarget(workflow: Workflow, diagnostic: Diagnostic): DiagnosticTarget {
