@@ -28,6 +28,19 @@ test.describe('the text pane understands the language', () => {
     await expect(suggestions).toContainText('fetch_sales_data')
     await expect.poll(() => storeText(page)).toContain('orders: "steps."')
   })
+
+  test('renaming a step offers no new step: Enter breaks the line and the step keeps its block', async ({ page }) => {
+    await openDesigner(page)
+    const at = (await offsetOf(page, 'check_inventory {')) + 'check_inventory'.length
+    await clickInText(page, at)
+    await page.keyboard.type('2')
+    await expect.poll(() => storeText(page)).toContain('check_inventory2 {')
+    await expect(page.locator('.suggest-widget.visible')).toHaveCount(0)
+    await page.keyboard.press('Enter')
+    // Before, the open suggestion took the Enter and wrote a new step block in front of the step's own.
+    await expect.poll(() => storeText(page)).toMatch(/check_inventory2\n\s*\{\n\s*activity "inventory\.check"/)
+    expect(await storeText(page)).not.toContain('} {')
+  })
 })
 
 test.describe('quick fixes', () => {

@@ -89,6 +89,16 @@ describe('analyzeCompletion: keywords by block', () => {
     expect(contextAt('workflow a {\n\ttrigger manual\n\tsteps {\n\t\tvalidate |\n\t}\n}')).toEqual({ kind: 'none' })
   })
 
+  it('offers nothing in the name of a step that has its block: renaming it, Enter must not insert a new step', () => {
+    const steps = (body: string) => `workflow a {\n\ttrigger manual\n\tsteps {\n${body}\n\t}\n}`
+    expect(contextAt(steps('\t\tcheck_inventoryx| {\n\t\t\tactivity "a.b"\n\t\t}'))).toEqual({ kind: 'none' })
+    expect(contextAt(steps('\t\tche|ck {\n\t\t}'))).toEqual({ kind: 'none' })
+    expect(contextAt(steps('\t\tcheck|\n\t\t{\n\t\t}'))).toEqual({ kind: 'none' })
+    expect(contextAt(steps('\t\tparallel {\n\t\t\tship| {\n\t\t\t}\n\t\t}'))).toEqual({ kind: 'none' })
+    // A new name before the next step is still a new step.
+    expect(contextAt(steps('\t\tcheck|\n\t\tship {\n\t\t}'))).toEqual({ kind: 'step', allowParallel: true })
+  })
+
   it('offers activity, input and if inside a step, in order', () => {
     const step = (body: string) => `workflow a {\n\ttrigger manual\n\tsteps {\n\t\tx {\n${body}\n\t\t}\n\t}\n}`
     expect(contextAt(step('\t\t\t|'))).toEqual({ kind: 'part', block: 'step', keywords: ['activity', 'input', 'if'] })

@@ -282,6 +282,8 @@ function contextAt(
     case 'steps':
     case 'parallel':
       if (last && last.type !== 'rbrace') return { context: { kind: 'none' }, ...span }
+      // The name of a step that has its block already: it is being renamed, and Enter must not turn it into a new step.
+      if (token?.type === 'word' && /^\s*\{/.test(text.slice(token.end, token.end + 256))) return { context: { kind: 'none' }, ...span }
       return { context: { kind: 'step', allowParallel: block.kind === 'steps' }, ...span }
     case 'workflow':
     case 'job':
