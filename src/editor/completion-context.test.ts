@@ -89,6 +89,20 @@ describe('analyzeCompletion: keywords by block', () => {
     expect(contextAt('workflow a {\n\ttrigger manual\n\tsteps {\n\t\tvalidate |\n\t}\n}')).toEqual({ kind: 'none' })
   })
 
+  it('offers nothing in a keyword that has its value after it: a snippet would write a second value', () => {
+    const step = (body: string) => `workflow a {\n\ttrigger manual\n\tsteps {\n\t\tx {\n${body}\n\t\t}\n\t}\n}`
+    expect(contextAt(step('\t\t\tactiv|ity "a.b"'))).toEqual({ kind: 'none' })
+    expect(contextAt(step('\t\t\tactivity| "a.b"'))).toEqual({ kind: 'none' })
+    expect(contextAt('workflow a {\n\ttrigger sch|edule "0 6 * * *"\n}')).toEqual({ kind: 'none' })
+    expect(contextAt('job j {\n\tretry {\n\t\tmax_att| 3\n\t}\n}')).toEqual({ kind: 'none' })
+    expect(contextAt(step('\t\t\tinp| {\n\t\t\t}'))).toEqual({ kind: 'none' })
+    // Nothing after it, a comment, the block's end or the next part: offered as before.
+    expect(contextAt(step('\t\t\tactiv|'))).toEqual({ kind: 'part', block: 'step', keywords: ['activity', 'input', 'if'] })
+    expect(contextAt(step('\t\t\tactiv| input { k: "v" }'))).toMatchObject({ kind: 'part', block: 'step' })
+    expect(contextAt(step('\t\t\tactiv| // later'))).toEqual({ kind: 'part', block: 'step', keywords: ['activity', 'input', 'if'] })
+    expect(contextAt('workflow a {\n\ttrigger sch|\n}')).toEqual({ kind: 'trigger-type' })
+  })
+
   it('offers nothing in the name of a step that has its block: renaming it, Enter must not insert a new step', () => {
     const steps = (body: string) => `workflow a {\n\ttrigger manual\n\tsteps {\n${body}\n\t}\n}`
     expect(contextAt(steps('\t\tcheck_inventoryx| {\n\t\t\tactivity "a.b"\n\t\t}'))).toEqual({ kind: 'none' })

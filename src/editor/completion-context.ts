@@ -289,6 +289,8 @@ function contextAt(
     case 'job':
     case 'step':
     case 'retry': {
+      // A keyword with its value after it on the line is being edited in place: its snippet would write a second value.
+      if (token?.type === 'word' && valueFollows(text, token.end)) return { context: { kind: 'none' }, ...span }
       if (block.kind === 'workflow' && lastWord === 'trigger') return { context: { kind: 'trigger-type' }, ...span }
       if (!isStatementStart(last, text)) return { context: { kind: 'none' }, ...span }
       const parts = PARTS[block.kind]!
@@ -301,6 +303,11 @@ function contextAt(
     default:
       return { context: { kind: 'none' }, ...span }
   }
+}
+
+/** Whether a value (a string, a number, a block) follows `from` on its line. */
+function valueFollows(text: string, from: number): boolean {
+  return /^[ \t]*["{0-9.-]/.test(text.slice(from, from + 256))
 }
 
 /** The steps of the cursor's workflow a reference may name: all but the cursor's own step, earlier ones first. */
