@@ -89,6 +89,13 @@ describe('analyzeCompletion: keywords by block', () => {
     expect(contextAt('workflow a {\n\ttrigger manual\n\tsteps {\n\t\tvalidate |\n\t}\n}')).toEqual({ kind: 'none' })
   })
 
+  it('offers nothing in a declaration keyword that has its name after it: a snippet would write a second declaration', () => {
+    expect(contextAt('job j {\n\ttask "t"\n}\n\nwork|flow orders {\n\ttrigger manual\n}\n')).toEqual({ kind: 'none' })
+    expect(contextAt('jo|b j {\n\ttask "t"\n}\n')).toEqual({ kind: 'none' })
+    // A keyword alone on its line is still a new declaration.
+    expect(contextAt('job j {\n\ttask "t"\n}\n\nwork|\n')).toEqual({ kind: 'declaration' })
+  })
+
   it('offers nothing in a keyword that has its value after it: a snippet would write a second value', () => {
     const step = (body: string) => `workflow a {\n\ttrigger manual\n\tsteps {\n\t\tx {\n${body}\n\t\t}\n\t}\n}`
     expect(contextAt(step('\t\t\tactiv|ity "a.b"'))).toEqual({ kind: 'none' })

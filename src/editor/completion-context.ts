@@ -274,6 +274,8 @@ function contextAt(
 
   switch (block.kind) {
     case 'top': {
+      // A declaration's keyword with its name (or block) after it is being edited in place: a snippet would write a second declaration.
+      if (token?.type === 'word' && /^[ \t]*[A-Za-z_{]/.test(text.slice(token.end, token.end + 256))) return { context: { kind: 'none' }, ...span }
       // `workflow NAME` waits for its `{`; `workflow` for its name.
       const beforeLast = word(site.beforeLast)
       const inHeader = lastWord === 'workflow' || lastWord === 'job' || (lastWord !== undefined && (beforeLast === 'workflow' || beforeLast === 'job'))
