@@ -3,15 +3,16 @@
  * that entry's nodes and the edges around it built again (see editedGraph).
  * No React, no DOM.
  */
+import { entryIndexAt } from '../language/locate'
 import type { Workflow } from '../language/model'
 import { entryEditOf } from '../language/reparse'
-import { endNode, flowEdges, retryLabels, rowDiagram, single, skipEdges, triggerNode, type Segment } from '../diagram/graph'
+import { endNode, flowEdges, retryLabels, rowDiagram, rowSegment, single, skipEdges, triggerNode, type Segment } from '../diagram/graph'
 import type { DiagramEdge, DiagramNode } from '../diagram/elements'
 import { stepNodeId } from '../diagram/ids'
 import type { Box, Row, WorkflowLayout } from '../diagram/layout'
 import { canvasEdge, canvasNode, keptStepNode, sameDiagramEdge } from './canvas-nodes'
 import type { CanvasGraph, CanvasNode } from './flow-elements'
-import { entryIndexAt, type DiagnosticTarget, type NodeDiagnostics } from './node-diagnostics'
+import type { DiagnosticTarget, NodeDiagnostics } from './node-diagnostics'
 
 /** What a graph was built from. */
 export interface GraphSource {
@@ -46,14 +47,6 @@ function namesOnlyIn(workflow: Workflow, index: number, names: readonly string[]
     } else if (entry.branches.some((step) => names.includes(step.name))) return false
   }
   return true
-}
-
-/** The flow segment of a row whose nodes (its container first, for a parallel block) are `nodes`. */
-function rowSegment(row: Row, nodes: readonly CanvasNode[]): Segment {
-  if (row.kind === 'step') return single(nodes[0].id, row.step.condition?.value)
-  if (row.branches.length === 0) return single(nodes[0].id)
-  const ids = nodes.slice(1).map((node) => node.id)
-  return { anchor: nodes[0].id, entries: ids, conditions: row.branches.map((branch) => branch.step.condition?.value), exits: ids, fans: true }
 }
 
 /** How many flow edges run from one segment to the next (a fan between two parallel blocks goes through the first's container). */
@@ -99,23 +92,27 @@ export function editedGraph(source: GraphSource, previous: CanvasGraph, last: Gr
   for (let r = 0; r < rows.length; r++) starts[r + 1] = starts[r] + rowNodeCount(rows[r])
   const nodes = previous.nodes.slice()
 
-  // The edited entry, built again: its old nodes are kept where nothing differs.
-  const built: DiagramNode[] = []
-  rowDiagram(workflow.name, row, names.map((name) => stepNodeId(workflow.name, name)), retryLabels(workflow), built)
-  const replace = (at: number, node: DiagramNode) => {
-    const before = previous.nodes[at]
-    const parentBox = node.parent === undefined ? undefined : row.box
-    const kept = node.kind === 'step' ? keptStepNode(before, node, parentBox, marks.get(node.step), false) : undefined
-    nodes[at] = kept ?? canvasNode(node, workflow.name, marks, false, parentBox)
+  // A row's step ids: those of its nodes in the list (after its container, for a parallel block).
+  const stepIdsOf = (r: number) => nodes.slice(rows[r].kind === 'step' ? starts[r] : starts[r] + 1, starts[r + 1]).map((node) => node.id)
+  // A row built again; its old nodes are kept where nothing differs.
+  const retry = retryLabels(workflow)
+  const redraw = (r: number, ids: readonly string[]) => {
+    const built: DiagramNode[] = []
+    rowDiagram(workflow.name, rows[r], ids, retry, built)
+    built.forEach((node, i) => {
+      const at = starts[r] + i
+      const parentBox = node.parent === undefined ? undefined : rows[r].box
+      const kept = node.kind === 'step' ? keptStepNode(previous.nodes[at], node, parentBox, marks.get(node.step), false) : undefined
+      nodes[at] = kept ?? canvasNode(node, workflow.name, marks, false, parentBox)
+    })
   }
-  built.forEach((node, i) => replace(starts[k] + i, node))
+  redraw(k, names.map((name) => stepNodeId(workflow.name, name)))
 
   // Elsewhere only the marks can differ (a reference to a renamed step); such a node is built again.
   const marked = (node: CanvasNode, target: DiagnosticTarget) => {
     const mark = marks.get(target)
     return node.data.severity !== mark?.severity || node.domAttributes?.title !== mark?.title
   }
-  const retry = retryLabels(workflow)
   // Only rows with marks, now or in the last graph, can differ: found from the marks, not by visiting every row.
   const check = new Set<number>()
   markedRows(workflow, marks, check)
@@ -123,12 +120,8 @@ export function editedGraph(source: GraphSource, previous: CanvasGraph, last: Gr
   for (const r of check) {
     if (r === k || r < 0 || r >= rows.length) continue
     const other = rows[r]
-    const at = starts[r]
     const targets: DiagnosticTarget[] = other.kind === 'step' ? [other.step] : [other.block, ...other.branches.map((branch) => branch.step)]
-    if (!targets.some((target, i) => marked(nodes[at + i], target))) continue
-    const again: DiagramNode[] = []
-    rowDiagram(workflow.name, other, nodes.slice(other.kind === 'step' ? at : at + 1, starts[r + 1]).map((node) => node.id), retry, again)
-    again.forEach((node, i) => (nodes[at + i] = canvasNode(node, workflow.name, marks, false, node.parent === undefined ? undefined : other.box)))
+    if (targets.some((target, i) => marked(nodes[starts[r] + i], target))) redraw(r, stepIdsOf(r))
   }
   if (marked(nodes[0], 'trigger')) nodes[0] = canvasNode(triggerNode(workflow, layout), workflow.name, marks, false, undefined)
   const end = nodes.length - 1
@@ -140,7 +133,7 @@ export function editedGraph(source: GraphSource, previous: CanvasGraph, last: Gr
     if (s < 0 || s > rows.length + 1) return undefined
     if (s === 0) return single(nodes[0].id)
     if (s === rows.length + 1) return single(nodes[end].id)
-    return rowSegment(rows[s - 1], nodes.slice(starts[s - 1], starts[s]))
+    return rowSegment(rows[s - 1], nodes[starts[s - 1]].id, stepIdsOf(s - 1))
   }
   const rowAt = (s: number) => (s >= 1 && s <= rows.length ? rows[s - 1] : undefined)
   const oldRowAt = (s: number) => (s === k + 1 ? oldRow : rowAt(s))

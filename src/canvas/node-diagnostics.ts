@@ -4,6 +4,7 @@
  * the trigger; else the timeout or retry policy (shown on the end node); else
  * the workflow as a whole (shown on the trigger).
  */
+import { entryIndexAt } from '../language/locate'
 import type { Diagnostic, Parallel, Severity, Span, Step, StepItem, Workflow } from '../language/model'
 
 export type DiagnosticTarget = Step | Parallel | 'trigger' | 'end'
@@ -19,24 +20,6 @@ const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 }
 
 function contains(outer: Span | undefined, inner: Span): boolean {
   return !!outer && inner.start >= outer.start && inner.end <= outer.end
-}
-
-/** The index of the last entry starting at or before `offset` (entries sorted by start), or -1; binary search. */
-export function entryIndexAt(items: readonly StepItem[], offset: number): number {
-  let lo = 0
-  let hi = items.length - 1
-  let found = -1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const start = items[mid].span?.start ?? Number.POSITIVE_INFINITY
-    if (start <= offset) {
-      found = mid
-      lo = mid + 1
-    } else {
-      hi = mid - 1
-    }
-  }
-  return found
 }
 
 function entryAt(items: readonly StepItem[], offset: number): StepItem | undefined {

@@ -135,7 +135,7 @@ function stepNode(step: Step, id: string, box: Box, retry: RetryLabels, parent?:
 export function rowDiagram(workflowName: string, row: Row, ids: readonly string[], retry: RetryLabels, nodes: DiagramNode[]): Segment {
   if (row.kind === 'step') {
     nodes.push(stepNode(row.step, ids[0], row.box, retry))
-    return single(ids[0], row.step.condition?.value)
+    return rowSegment(row, ids[0], ids)
   }
   const groupId = parallelNodeId(workflowName, row.index)
   nodes.push({
@@ -146,12 +146,16 @@ export function rowDiagram(workflowName: string, row: Row, ids: readonly string[
     block: row.block,
     lanes: row.lanes,
   })
-  const conditions: (string | undefined)[] = []
-  row.branches.forEach((branch, i) => {
-    nodes.push(stepNode(branch.step, ids[i], branch.box, retry, groupId))
-    conditions.push(branch.step.condition?.value)
-  })
-  return row.branches.length > 0 ? { anchor: groupId, entries: [...ids], conditions, exits: [...ids], fans: true } : single(groupId)
+  row.branches.forEach((branch, i) => nodes.push(stepNode(branch.step, ids[i], branch.box, retry, groupId)))
+  return rowSegment(row, groupId, ids)
+}
+
+/** A layout row's flow segment: `anchor` is its node (its container, for a parallel block), `ids` its step ids, in order. */
+export function rowSegment(row: Row, anchor: string, ids: readonly string[]): Segment {
+  if (row.kind === 'step') return single(anchor, row.step.condition?.value)
+  if (row.branches.length === 0) return single(anchor)
+  const entries = [...ids]
+  return { anchor, entries, conditions: row.branches.map((branch) => branch.step.condition?.value), exits: entries, fans: true }
 }
 
 /** The picture of a workflow; `layout` may be passed when the caller already has it. */

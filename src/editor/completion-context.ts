@@ -275,7 +275,7 @@ function contextAt(
   switch (block.kind) {
     case 'top': {
       // A declaration's keyword with its name (or block) after it is being edited in place: a snippet would write a second declaration.
-      if (token?.type === 'word' && /^[ \t]*[A-Za-z_{]/.test(text.slice(token.end, token.end + 256))) return { context: { kind: 'none' }, ...span }
+      if (alreadyFollowed(text, token, NAME_AFTER)) return { context: { kind: 'none' }, ...span }
       // `workflow NAME` waits for its `{`; `workflow` for its name.
       const beforeLast = word(site.beforeLast)
       const inHeader = lastWord === 'workflow' || lastWord === 'job' || (lastWord !== undefined && (beforeLast === 'workflow' || beforeLast === 'job'))
@@ -285,14 +285,14 @@ function contextAt(
     case 'parallel':
       if (last && last.type !== 'rbrace') return { context: { kind: 'none' }, ...span }
       // The name of a step that has its block already: it is being renamed, and Enter must not turn it into a new step.
-      if (token?.type === 'word' && /^\s*\{/.test(text.slice(token.end, token.end + 256))) return { context: { kind: 'none' }, ...span }
+      if (alreadyFollowed(text, token, BLOCK_AFTER)) return { context: { kind: 'none' }, ...span }
       return { context: { kind: 'step', allowParallel: block.kind === 'steps' }, ...span }
     case 'workflow':
     case 'job':
     case 'step':
     case 'retry': {
       // A keyword with its value after it on the line is being edited in place: its snippet would write a second value.
-      if (token?.type === 'word' && valueFollows(text, token.end)) return { context: { kind: 'none' }, ...span }
+      if (alreadyFollowed(text, token, VALUE_AFTER)) return { context: { kind: 'none' }, ...span }
       if (block.kind === 'workflow' && lastWord === 'trigger') return { context: { kind: 'trigger-type' }, ...span }
       if (!isStatementStart(last, text)) return { context: { kind: 'none' }, ...span }
       const parts = PARTS[block.kind]!
@@ -307,9 +307,16 @@ function contextAt(
   }
 }
 
-/** Whether a value (a string, a number, a block) follows `from` on its line. */
-function valueFollows(text: string, from: number): boolean {
-  return /^[ \t]*["{0-9.-]/.test(text.slice(from, from + 256))
+/** A declaration's name (or block) after its keyword, on the line. */
+const NAME_AFTER = /^[ \t]*[A-Za-z_{]/
+/** A step's block after its name, on this line or a later one. */
+const BLOCK_AFTER = /^\s*\{/
+/** A value (a string, a number, a block) after a keyword, on the line. */
+const VALUE_AFTER = /^[ \t]*["{0-9.-]/
+
+/** Whether the word at the cursor has `after` after it already: a word edited in place, whose snippet would write it twice. */
+function alreadyFollowed(text: string, token: Token | undefined, after: RegExp): boolean {
+  return token?.type === 'word' && after.test(text.slice(token.end, token.end + 256))
 }
 
 /** The steps of the cursor's workflow a reference may name: all but the cursor's own step, earlier ones first. */

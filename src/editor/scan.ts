@@ -100,10 +100,10 @@ const BLOCK_SYNTAX = /[{}"/]/g
 /**
  * Where the `}` closing the block whose `{` ends just before `from` stands,
  * reading braces, strings and comments exactly as the scanner does; -1 when
- * the block does not close before `before` (by default, never closes). Much
- * faster than scanning: no tokens, native searches.
+ * the block does not close before `before`. Much faster than scanning: no
+ * tokens, native searches.
  */
-export function closingBrace(text: string, from: number, before = text.length): number {
+export function closingBrace(text: string, from: number, before: number): number {
   let depth = 1
   let i = from
   for (;;) {

@@ -1,4 +1,4 @@
-import type { CaiDocument, Job, Parallel, Step, TopItem, Workflow } from './model'
+import type { CaiDocument, Job, Parallel, Step, StepItem, TopItem, Workflow } from './model'
 
 /** What stands at a text offset, from the top-level item down to the step. */
 export interface Location {
@@ -60,4 +60,22 @@ export function findWorkflow(doc: CaiDocument, name: string): Workflow | undefin
 
 export function findJob(doc: CaiDocument, name: string): Job | undefined {
   return doc.items.find((item): item is Job => item.kind === 'job' && item.name === name)
+}
+
+/** The index of the last entry starting at or before `offset` (entries sorted by start), or -1; binary search. */
+export function entryIndexAt(items: readonly StepItem[], offset: number): number {
+  let lo = 0
+  let hi = items.length - 1
+  let found = -1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const start = items[mid].span?.start ?? Number.POSITIVE_INFINITY
+    if (start <= offset) {
+      found = mid
+      lo = mid + 1
+    } else {
+      hi = mid - 1
+    }
+  }
+  return found
 }

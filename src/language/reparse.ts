@@ -22,6 +22,7 @@
  * steps) returns undefined, and the caller parses the declaration whole.
  */
 import { parseFragment } from './declaration'
+import { entryIndexAt } from './locate'
 import type { Comment, Parallel, Step, StepItem, Steps, Workflow } from './model'
 import { movedStepItem, shifted } from './shift'
 
@@ -93,15 +94,8 @@ export function reparsedWorkflow(previous: Workflow, file: string, edit: Edit): 
 
 /** The index of the node the edit lies strictly inside (its first and last characters untouched), or -1. */
 function containing(nodes: readonly StepItem[], edit: Edit): number {
-  // The last node starting before the edit (nodes are in source order).
-  let lo = 0
-  let hi = nodes.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (nodes[mid].span!.start < edit.start) lo = mid + 1
-    else hi = mid
-  }
-  const index = lo - 1
+  // The last node starting before the edit.
+  const index = entryIndexAt(nodes, edit.start - 1)
   return index >= 0 && edit.oldEnd < nodes[index].span!.end ? index : -1
 }
 

@@ -5,7 +5,7 @@ import { print, printItem } from '../language/print'
 import { applyToText, type OpResult } from '../language/operations'
 import { EMPTY_HISTORY, record, undo as undoStep, redo as redoStep, type History, type HistoryEntry } from './history'
 import { createIncrementalValidator } from '../language/validate'
-import { locate, findWorkflow, findJob, allSteps } from '../language/locate'
+import { locate, findWorkflow, findJob, allSteps, type Location } from '../language/locate'
 import type { CaiDocument, Diagnostic, Job, ParseResult, Span, Workflow } from '../language/model'
 import { parseNodeId, stepNodeId, parallelNodeId, triggerNodeId, jobNodeId, type NodeRef } from './node-ids'
 import { isRuntimeDiagnostic, runtimeWarnings } from '../runtime/warnings'
@@ -186,7 +186,11 @@ function keepSelectedWorkflow(doc: CaiDocument, current: string | null, cursorOf
 
 /** The node id at a text offset, if the offset is inside a workflow or job. */
 export function nodeIdAt(doc: CaiDocument, offset: number): string | null {
-  const here = locate(doc, offset)
+  return nodeIdOf(locate(doc, offset), offset)
+}
+
+/** The node id of what stands at `offset`, found there by locate. */
+function nodeIdOf(here: Location | undefined, offset: number): string | null {
   if (!here) return null
   if (here.item.kind === 'job') return jobNodeId(here.item.name)
   if (here.item.kind !== 'workflow') return null
@@ -208,7 +212,7 @@ function cursorPlace(doc: CaiDocument, offset: number, state: Pick<DesignerState
   const mode = here?.item.kind === 'job' ? 'jobs' : here?.item.kind === 'workflow' ? 'workflow' : state.view.mode
   // The same view object when the board stays: a new one would wake every reader of the view.
   const view = mode === state.view.mode ? state.view : { ...state.view, mode }
-  return { cursorOffset: offset, selectedWorkflow, selectedNodeId: nodeIdAt(doc, offset), view }
+  return { cursorOffset: offset, selectedWorkflow, selectedNodeId: nodeIdOf(here, offset), view }
 }
 
 /** The text span a node stands for. */
