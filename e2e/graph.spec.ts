@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { canvas, flowEdge, flowNode, openDesigner, outline } from './designer'
+import { canvas, clickInText, flowEdge, flowNode, offsetOf, openDesigner, outline } from './designer'
 
 /** The default example's workflows: their flow, one entry per row, a parallel block as a list of branches. */
 const WORKFLOWS: Record<string, (string | string[])[]> = {
@@ -92,6 +92,50 @@ test.describe('the default example on the canvas', () => {
     const integrations = await labelOf('user_onboarding/setup_preferences', 'user_onboarding/setup_integrations')
     await expect(integrations).toHaveAttribute('title', 'if steps.setup_preferences.output.integrations_enabled == true')
     await expect(await labelOf('user_onboarding/setup_preferences', 'user_onboarding/send_welcome_email')).toHaveCount(0)
+  })
+
+  test('edges stay on the anchors of a step renamed in the text', async ({ page }) => {
+    /** Where an edge's path starts and ends on the screen, relative to the top left corner of `node`. */
+    const ends = (source: string, target: string, node: string) =>
+      page.evaluate(
+        ([sourceId, targetId, nodeId]) => {
+          const path = document.querySelector<SVGPathElement>(
+            `.react-flow__edge[aria-label="Edge from ${sourceId} to ${targetId}"] path.react-flow__edge-path`,
+          )
+          const box = document.querySelector(`.react-flow__node[data-id="${nodeId}"]`)?.getBoundingClientRect()
+          if (!path || !box) return null
+          const matrix = path.getScreenCTM()!
+          const relative = (point: DOMPoint) => {
+            const screen = point.matrixTransform(matrix)
+            return { x: Math.round(screen.x - box.x), y: Math.round(screen.y - box.y) }
+          }
+          return { start: relative(path.getPointAtLength(0)), end: relative(path.getPointAtLength(path.getTotalLength())) }
+        },
+        [source, target, node] as const,
+      )
+    const id = (step: string) => `order_fulfillment/${step}`
+    await openDesigner(page)
+    await showWorkflow(page, 'order_fulfillment')
+    const before = {
+      incoming: await ends(id('validate_order'), id('check_inventory'), id('check_inventory')),
+      outgoing: await ends(id('check_inventory'), id('process_payment'), id('check_inventory')),
+    }
+    expect(before.incoming).not.toBeNull()
+    expect(before.outgoing).not.toBeNull()
+
+    await clickInText(page, (await offsetOf(page, 'check_inventory {')) + 'check_inventory'.length)
+    await page.keyboard.type('_2')
+    const renamed = id('check_inventory_2')
+    await expect(flowNode(page, renamed)).toBeVisible()
+    // React Flow measures a new node once it is in the page: the edges must meet it where they met it before, after that too.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+    expect({
+      incoming: await ends(id('validate_order'), renamed, renamed),
+      outgoing: await ends(renamed, id('process_payment'), renamed),
+    }).toEqual(before)
+    // The condition label of the outgoing edge is still drawn.
+    const edgeId = await flowEdge(page, renamed, id('process_payment')).getAttribute('data-id')
+    await expect(canvas(page).locator(`.cai-edge-label[data-edge-id="${edgeId}"]`)).toHaveText(/^steps\.check_inventory/)
   })
 
   test('the jobs board shows every job', async ({ page }) => {

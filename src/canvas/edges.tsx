@@ -5,22 +5,43 @@
  * full text.
  */
 import { memo } from 'react'
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, type EdgeTypes } from '@xyflow/react'
+import { createPortal } from 'react-dom'
+import { BaseEdge, useStore, type EdgeProps, type EdgeTypes, type ReactFlowState } from '@xyflow/react'
 import { dataPath, flowBendY, flowLabelAt, flowPath, skipLabelAt, skipPath } from '../diagram/routes'
 import type { DataEdge, FlowEdge, SkipEdge } from './flow-elements'
 
+const flowRoot = (state: ReactFlowState) => state.domNode
+
+const labelLayers = new WeakMap<Element, Element | null>()
+
+/**
+ * React Flow's label layer, looked up once per picture. Its own
+ * <EdgeLabelRenderer> searches the picture's DOM for it in a store selector,
+ * so on every change of the picture, once for each label.
+ */
+function labelLayerIn(root: Element): Element | null {
+  let layer = labelLayers.get(root)
+  if (!layer?.isConnected) {
+    layer = root.querySelector('.react-flow__edgelabel-renderer')
+    labelLayers.set(root, layer)
+  }
+  return layer
+}
+
 function EdgeLabel({ x, y, text, title, kind, edgeId }: { x: number; y: number; text: string; title?: string; kind: string; edgeId: string }) {
-  return (
-    <EdgeLabelRenderer>
-      <div
-        className={`cai-edge-label cai-edge-label-${kind} nodrag nopan`}
-        data-edge-id={edgeId}
-        title={title}
-        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
-      >
-        {text}
-      </div>
-    </EdgeLabelRenderer>
+  const root = useStore(flowRoot)
+  const layer = root ? labelLayerIn(root) : null
+  if (!layer) return null
+  return createPortal(
+    <div
+      className={`cai-edge-label cai-edge-label-${kind} nodrag nopan`}
+      data-edge-id={edgeId}
+      title={title}
+      style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+    >
+      {text}
+    </div>,
+    layer,
   )
 }
 

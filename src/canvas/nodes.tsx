@@ -3,8 +3,8 @@
  * Flow re-mounts every node when `nodeTypes` changes identity). All text is
  * rendered as React text, never as HTML.
  */
-import { memo, type MouseEvent } from 'react'
-import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react'
+import { memo, type CSSProperties, type MouseEvent } from 'react'
+import { Position, type NodeProps, type NodeTypes } from '@xyflow/react'
 import type { Severity } from '../language/model'
 import { designerStore } from '../store/designer'
 import { useRuntime, type StepRunMark } from '../store/runtime'
@@ -46,8 +46,22 @@ function fullText(data: { severity?: Severity }, text: string | undefined): stri
   return data.severity ? undefined : text
 }
 
-const FlowIn = () => <Handle type="target" position={Position.Top} id={HANDLE.in} isConnectable={false} />
-const FlowOut = () => <Handle type="source" position={Position.Bottom} id={HANDLE.out} isConnectable={false} />
+/**
+ * Where an edge meets a node, as React Flow measures it (its handle classes,
+ * handle id and side), without React Flow's <Handle>: nothing is connected by
+ * hand here, and each <Handle> subscribes to React Flow's store twice, which
+ * every change of the picture then re-checks (four anchors a step, so most of
+ * a keystroke's store checks).
+ */
+function Anchor({ id, type, position, style }: { id: string; type: 'source' | 'target'; position: Position; style?: CSSProperties }) {
+  return <div className={`react-flow__handle react-flow__handle-${position} ${type}`} data-handleid={id} data-handlepos={position} style={style} />
+}
+
+const FlowIn = () => <Anchor type="target" position={Position.Top} id={HANDLE.in} />
+const FlowOut = () => <Anchor type="source" position={Position.Bottom} id={HANDLE.out} />
+
+const DATA_OUT_PLACE: CSSProperties = { top: `${DATA_HANDLE_AT.out * 100}%` }
+const DATA_IN_PLACE: CSSProperties = { top: `${DATA_HANDLE_AT.in * 100}%` }
 
 const TRIGGER_TITLES = { event: 'Event', schedule: 'Schedule', manual: 'Manual' } as const
 
@@ -121,20 +135,8 @@ export const StepNodeView = memo(function StepNodeView({ data }: NodeProps<StepN
         </div>
       </div>
       <FlowOut />
-      <Handle
-        type="source"
-        position={Position.Left}
-        id={HANDLE.dataOut}
-        isConnectable={false}
-        style={{ top: `${DATA_HANDLE_AT.out * 100}%` }}
-      />
-      <Handle
-        type="target"
-        position={Position.Left}
-        id={HANDLE.dataIn}
-        isConnectable={false}
-        style={{ top: `${DATA_HANDLE_AT.in * 100}%` }}
-      />
+      <Anchor type="source" position={Position.Left} id={HANDLE.dataOut} style={DATA_OUT_PLACE} />
+      <Anchor type="target" position={Position.Left} id={HANDLE.dataIn} style={DATA_IN_PLACE} />
     </>
   )
 })
