@@ -3,7 +3,7 @@ import type { Input, InputEntry, Parallel, Span, Step, Workflow } from '../model
 import { referenceSpan, stepReferences, type StepReference } from '../references'
 import { keywordSpan, type Reporter } from './reporter'
 import { valueSpan } from './values'
-import { editDistance } from '../edit-distance'
+import { editDistanceWithin } from '../edit-distance'
 
 interface Placed {
   step: Step
@@ -211,5 +211,5 @@ function nearDistance(a: string, b: string, limit: number): number {
   if (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a) || a.endsWith(b) || b.endsWith(a))) {
     return Math.min(limit, Math.abs(a.length - b.length))
   }
-  return Math.abs(a.length - b.length) > limit ? limit + 1 : editDistance(a, b)
+  return editDistanceWithin(a, b, limit)
 }
