@@ -117,6 +117,43 @@ test.describe('a 10,000-step workflow', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(selected)
   })
 
+  test('steps first drawn while zoomed far out keep their edges on them when zoomed back in', async ({ page }) => {
+    await openBig(page)
+    const flow = canvas(page).locator('.react-flow')
+    const pane = (await canvas(page).locator('.react-flow__pane').boundingBox())!
+    const wheel = async (dy: number) => {
+      await page.mouse.move(pane.x + 30, pane.y + pane.height / 2)
+      await page.mouse.wheel(0, dy)
+    }
+    // Far out (bare cards), then up the picture: steps not drawn before are drawn now, bare.
+    await expect.poll(async () => (await wheel(300), flow.getAttribute('class'))).toMatch(/\bcai-far\b/)
+    const atFar = new Set(await drawnSteps(page))
+    for (let pans = 0; pans < 30 && (await drawnSteps(page)).every((n) => atFar.has(n)); pans++) await panBy(page, -400)
+    const drawnFar = (await drawnSteps(page)).filter((n) => !atFar.has(n))
+    expect(drawnFar.length).toBeGreaterThan(0)
+    // Back in: full cards again.
+    await expect.poll(async () => (await wheel(-300), flow.getAttribute('class'))).not.toMatch(/\bcai-far\b/)
+
+    /** Each drawn edge into a step drawn since the start, with how far its end is from the step's top middle (screen pixels). */
+    const ends = () =>
+      page.evaluate((fresh) => {
+        const zoom = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).m22
+        return [...document.querySelectorAll<SVGPathElement>('[data-testid="canvas"] .react-flow__edge path.react-flow__edge-path')].flatMap((path) => {
+          const target = (path.closest('.react-flow__edge')?.getAttribute('aria-label') ?? '').replace(/^Edge from .* to /, '')
+          const number = Number(/\/step_(\d+)$/.exec(target)?.[1] ?? -1)
+          const node = document.querySelector(`[data-testid="canvas"] .react-flow__node[data-id="${CSS.escape(target)}"]`)
+          if (!node || !fresh.includes(number)) return []
+          const end = path.getPointAtLength(path.getTotalLength()).matrixTransform(path.getScreenCTM()!)
+          const box = node.getBoundingClientRect()
+          // The edge ends on its anchor: at the middle, half the anchor's 8 px above the top.
+          return [{ target, dx: Math.round(end.x - (box.left + box.width / 2)), dy: Math.round(end.y - (box.top - 4 * zoom)) }]
+        })
+      }, drawnFar)
+    const measured = await ends()
+    expect(measured.length).toBeGreaterThan(0)
+    expect(measured.filter(({ dx, dy }) => Math.abs(dx) > 1 || Math.abs(dy) > 1)).toEqual([])
+  })
+
   test('the caret in an off-screen step’s text selects it and brings it into view', async ({ page }) => {
     await openBig(page)
     const target = stepId(9_001)
