@@ -131,8 +131,10 @@ test.describe('a 10,000-step workflow', () => {
     for (let pans = 0; pans < 30 && (await drawnSteps(page)).every((n) => atFar.has(n)); pans++) await panBy(page, -400)
     const drawnFar = (await drawnSteps(page)).filter((n) => !atFar.has(n))
     expect(drawnFar.length).toBeGreaterThan(0)
-    // Back in: full cards again.
-    await expect.poll(async () => (await wheel(-300), flow.getAttribute('class'))).not.toMatch(/\bcai-far\b/)
+    // Back in, around one of those steps (it stays under the pointer, so stays drawn): full cards again.
+    const around = (await flowNode(page, stepId(drawnFar[0])).boundingBox())!
+    await page.mouse.move(around.x + around.width / 2, around.y + around.height / 2)
+    await expect.poll(async () => (await page.mouse.wheel(0, -300), flow.getAttribute('class'))).not.toMatch(/\bcai-far\b/)
 
     /** Each drawn edge into a step drawn since the start, with how far its end is from the step's top middle (screen pixels). */
     const ends = () =>
