@@ -8,7 +8,7 @@
  */
 import { tokenize, type Token } from './lexer'
 import { RESERVED_WORDS, type Fix, type Severity, type Span } from './model'
-import { editDistance } from './edit-distance'
+import { editDistanceWithin } from './edit-distance'
 
 /** A diagnostic before its line:column positions are computed. */
 export interface ChunkDiagnostic {
@@ -383,7 +383,7 @@ function describeColonStyle(text: string, tokens: readonly Token[], at: number, 
 /** `workflow` or `job` when `word` looks like a misspelling of one (`workflw`, `jobs`, `Workflow`). */
 export function nearMissDeclaration(word: string): 'workflow' | 'job' | undefined {
   const lower = word.toLowerCase()
-  if (lower === 'workflow' || lower === 'workflows' || editDistance(lower, 'workflow') <= 2) return 'workflow'
+  if (lower === 'workflow' || lower === 'workflows' || editDistanceWithin(lower, 'workflow', 2) <= 2) return 'workflow'
   if (lower === 'job' || lower === 'jobs') return 'job'
   return undefined
 }
